@@ -1,0 +1,94 @@
+/** Private: the shared `recommend()` of every fitted model. */
+import { DEFAULT_K } from "../core/constants.ts";
+import type {
+  Explanation,
+  FittedRecommender,
+  Interactions,
+  RecommendedItem,
+  RecommendOptions,
+  UserRecommendations,
+} from "./types.ts";
+import { topK } from "./_top_k.ts";
+
+const idMaps = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Resolves user indices or ids to indices (cached id → index map per id array). */
+export function resolveUsers(
+  train: Interactions,
+  users: ArrayLike<number> | readonly string[],
+): Int32Array {
+  const out = new Int32Array(users.length);
+  let map: Map<string, number> | undefined;
+  for (let j = 0; j < users.length; j++) {
+    const u = users[j];
+    if (typeof u === "string") {
+      if (map === undefined) {
+        map = idMaps.get(train.userIds);
+        if (map === undefined) {
+          map = new Map(train.userIds.map((id, i) => [id, i]));
+          idMaps.set(train.userIds, map);
+        }
+      }
+      const i = map.get(u);
+      if (i === undefined) throw new RangeError(`recommend(): unknown user id ${JSON.stringify(u)}`);
+      out[j] = i;
+    } else {
+      if (!(Number.isInteger(u) && u >= 0 && u < train.nUsers)) {
+        throw new RangeError(`recommend(): user index ${u} is outside [0, ${train.nUsers})`);
+      }
+      out[j] = u;
+    }
+  }
+  return out;
+}
+
+/** Ranked item indices for one user, seen items excluded on request. */
+export function rankItems(
+  train: Interactions,
+  scores: Float32Array,
+  user: number,
+  k: number,
+  excludeSeen: boolean,
+): Int32Array {
+  if (excludeSeen) {
+    const { indptr, indices } = train.byUser;
+    for (let q = indptr[user]; q < indptr[user + 1]; q++) scores[indices[q]] = -Infinity;
+  }
+  return topK(scores, k);
+}
+
+/** Builds a FittedRecommender from a scoring function (and optional explainer). */
+export function makeFitted(
+  name: string,
+  train: Interactions,
+  scores: (user: number) => Float32Array,
+  explain?: (user: number, item: number) => Explanation | undefined,
+  extra: Record<string, unknown> = {},
+): FittedRecommender {
+  function recommend(
+    users: ArrayLike<number> | readonly string[],
+    options: RecommendOptions = {},
+  ): UserRecommendations[] {
+    const k = options.k ?? DEFAULT_K;
+    if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`recommend(): k must be a positive integer, got ${k}`);
+    const excludeSeen = (options.exclude ?? "seen") === "seen";
+    const withWhy = (options.explain ?? true) && explain !== undefined;
+    return Array.from(resolveUsers(train, users), (u) => {
+      const s = scores(u);
+      const top = rankItems(train, s, u, k, excludeSeen);
+      const items: RecommendedItem[] = Array.from(top, (i) => {
+        const why = withWhy ? explain!(u, i) : undefined;
+        return why === undefined
+          ? { item: i, itemId: train.itemIds[i], score: s[i] }
+          : { item: i, itemId: train.itemIds[i], score: s[i], explanation: why };
+      });
+      return { user: u, userId: train.userIds[u], items };
+    });
+  }
+  return { ...extra, name, train, scores, explain, recommend };
+}
+
+/** Label of an item for explanations. */
+export function label(train: Interactions, item: number): string {
+  return train.itemLabels?.[item] ?? train.itemIds[item];
+}

@@ -1,0 +1,179 @@
+/**
+ * One evaluation table for every recommender on the same split and the same users, with the
+ * popularity baseline always present.
+ *
+ * @module
+ */
+import { DEFAULT_K, SEED } from "../core/constants.ts";
+import { permutation } from "../core/random.ts";
+import type { FittedRecommender, Recommender, RecommendSplit } from "./types.ts";
+import { popularity } from "./popularity.ts";
+import { precisionAtK } from "./precision_at_k.ts";
+import { recallAtK } from "./recall_at_k.ts";
+import { hitRateAtK } from "./hit_rate_at_k.ts";
+import { ndcgAtK } from "./ndcg_at_k.ts";
+import { mapAtK } from "./map_at_k.ts";
+import { mrrAtK } from "./mrr_at_k.ts";
+import { catalogCoverage } from "./catalog_coverage.ts";
+import { novelty } from "./novelty.ts";
+import { intraListDiversity } from "./intra_list_diversity.ts";
+import { rowDotCsr } from "./_dot.ts";
+
+/** Options of {@linkcode evaluateRecommenders}. */
+export interface EvaluateRecommendersOptions {
+  /** List length and metric cut-off. Default `DEFAULT_K` (10). */
+  readonly k?: number;
+  /**
+   * Users to evaluate. Default: every user with at least one training interaction and at least
+   * one relevant test item.
+   */
+  readonly candidates?: ArrayLike<number>;
+  /**
+   * Which test items are relevant: `"new"` (items the user has not in train; recommendations
+   * exclude seen items, so re-purchases could never be hit) or `"all"`. Default `"new"`.
+   */
+  readonly relevant?: "new" | "all";
+  /** Evaluate a seeded random sample of at most this many candidates. Default: all. */
+  readonly maxUsers?: number;
+  /** Seed of that sample. Default `SEED`. */
+  readonly seed?: number;
+  /** Add `popularity()` when no model is named "popularity". Default `true`. */
+  readonly baseline?: boolean;
+}
+
+/** One row of the evaluation table (metrics are means over the evaluated users). */
+export interface RecommenderEvaluation {
+  /** Model name. */
+  readonly model: string;
+  /** Users evaluated. */
+  readonly users: number;
+  /** Precision@k. */
+  readonly precision: number;
+  /** Recall@k. */
+  readonly recall: number;
+  /** Hit rate@k. */
+  readonly hitRate: number;
+  /** NDCG@k. */
+  readonly ndcg: number;
+  /** MAP@k (normaliser min(k, |relevant|)). */
+  readonly map: number;
+  /** MRR@k. */
+  readonly mrr: number;
+  /** Catalogue coverage of all lists. */
+  readonly coverage: number;
+  /** Mean −log2 p(item), p = share of training users. */
+  readonly novelty: number;
+  /** Intra-list diversity, 1 − mean pairwise cosine of items' training user vectors. */
+  readonly diversity: number;
+}
+
+/**
+ * Fits (when needed) and evaluates every model against the popularity baseline on one split,
+ * with the same candidate users and the same relevance rule, seen items excluded.
+ *
+ * @param models Unfitted {@linkcode Recommender}s (fitted on `split.train`) or fitted models
+ *   (which must have been fitted on `split.train`).
+ * @param split A train/test split over one index space.
+ * @param options See {@linkcode EvaluateRecommendersOptions}.
+ * @returns One row per model (baseline first when added).
+ * @throws {RangeError} When a fitted model was trained on other data or no user qualifies.
+ * @example
+ * ```ts
+ * import { interactionsFromArrays } from "@shoplab/lib/recommend/interactions_from_arrays.ts";
+ * import { evaluateRecommenders } from "@shoplab/lib/recommend/evaluate_recommenders.ts";
+ * import { itemKnn } from "@shoplab/lib/recommend/item_knn.ts";
+ * import assert from "node:assert/strict";
+ * const train = interactionsFromArrays({ users: [0, 0, 1, 2, 2], items: [0, 1, 0, 2, 3] });
+ * const test = interactionsFromArrays({ users: [1], items: [1] }, { nUsers: 3, nItems: 4 });
+ * const rows = await evaluateRecommenders([itemKnn()], { train, test }, { k: 1 });
+ * assert.deepEqual(rows.map((r) => r.model), ["popularity", "item-knn"]);
+ * assert.equal(rows[1].hitRate, 1);
+ * ```
+ */
+export async function evaluateRecommenders(
+  models: readonly (Recommender | FittedRecommender)[],
+  split: RecommendSplit,
+  options: EvaluateRecommendersOptions = {},
+): Promise<RecommenderEvaluation[]> {
+  const { train, test } = split;
+  if (train.nUsers !== test.nUsers || train.nItems !== test.nItems) {
+    throw new RangeError("evaluateRecommenders(): train and test must share one index space");
+  }
+  const k = options.k ?? DEFAULT_K;
+  const onlyNew = (options.relevant ?? "new") === "new";
+  // relevant items per user
+  const relevantOf = (u: number): number[] => {
+    const out: number[] = [];
+    const seen = new Set<number>();
+    if (onlyNew) for (let q = train.byUser.indptr[u]; q < train.byUser.indptr[u + 1]; q++) seen.add(train.byUser.indices[q]);
+    for (let q = test.byUser.indptr[u]; q < test.byUser.indptr[u + 1]; q++) {
+      const i = test.byUser.indices[q];
+      if (!seen.has(i)) out.push(i);
+    }
+    return out;
+  };
+  let users: number[];
+  if (options.candidates !== undefined) users = Array.from(options.candidates);
+  else {
+    users = [];
+    for (let u = 0; u < train.nUsers; u++) {
+      if (train.byUser.indptr[u + 1] > train.byUser.indptr[u] && relevantOf(u).length > 0) users.push(u);
+    }
+  }
+  if (options.maxUsers !== undefined && users.length > options.maxUsers) {
+    const perm = permutation(users.length, options.seed ?? SEED);
+    users = Array.from(perm.subarray(0, options.maxUsers), (p) => users[p]).sort((a, b) => a - b);
+  }
+  const relevant = users.map((u) => new Set(relevantOf(u)));
+  const scored = users.map((_, j) => relevant[j].size > 0);
+  if (!scored.some((x) => x)) throw new RangeError("evaluateRecommenders(): no candidate user has a relevant test item");
+
+  const all = [...models];
+  if ((options.baseline ?? true) && !all.some((m) => m.name === "popularity")) all.unshift(popularity());
+
+  // item popularity and item-item cosine on train, for novelty and diversity
+  const prob = new Float64Array(train.nItems);
+  for (let i = 0; i < train.nItems; i++) {
+    const c = train.byItem.indptr[i + 1] - train.byItem.indptr[i];
+    prob[i] = Math.max(c, 1) / Math.max(train.nUsers, 1);
+  }
+  const simCache = new Map<number, number>();
+  const itemCos = (a: number, b: number): number => {
+    const key = a < b ? a * train.nItems + b : b * train.nItems + a;
+    let s = simCache.get(key);
+    if (s === undefined) simCache.set(key, s = rowDotCsr(train.byItem, a, b, true));
+    return s;
+  };
+
+  const rows: RecommenderEvaluation[] = [];
+  for (const m of all) {
+    const fitted: FittedRecommender = "recommend" in m ? m : await m.fit(train);
+    if (fitted.train.nItems !== train.nItems || fitted.train.nUsers !== train.nUsers) {
+      throw new RangeError(`evaluateRecommenders(): model "${m.name}" was fitted on other data`);
+    }
+    const lists = fitted.recommend(users, { k, explain: false }).map((r) => r.items.map((x) => x.item));
+    const mean = (f: (rec: number[], rel: Set<number>) => number): number => {
+      let s = 0, n = 0;
+      lists.forEach((l, j) => {
+        if (!scored[j]) return;
+        s += f(l, relevant[j]);
+        n++;
+      });
+      return s / n;
+    };
+    rows.push({
+      model: fitted.name,
+      users: scored.filter((x) => x).length,
+      precision: mean((l, r) => precisionAtK(l, r, { k })),
+      recall: mean((l, r) => recallAtK(l, r, { k })),
+      hitRate: mean((l, r) => hitRateAtK(l, r, { k })),
+      ndcg: mean((l, r) => ndcgAtK(l, r, { k })),
+      map: mean((l, r) => mapAtK(l, r, { k })),
+      mrr: mean((l, r) => mrrAtK(l, r, { k })),
+      coverage: catalogCoverage(lists, train.nItems),
+      novelty: novelty(lists, prob),
+      diversity: intraListDiversity(lists, itemCos),
+    });
+  }
+  return rows;
+}
