@@ -25,7 +25,9 @@ export function buildCsr(
   }
   for (let e = 0; e < n; e++) {
     const r = rows[e], c = cols[e];
-    if (!(r >= 0 && r < nRows && c >= 0 && c < nCols) || r !== Math.floor(r) || c !== Math.floor(c)) {
+    if (
+      !(r >= 0 && r < nRows && c >= 0 && c < nCols) || r !== Math.floor(r) || c !== Math.floor(c)
+    ) {
       throw new RangeError(`entry ${e}: (${r}, ${c}) is outside ${nRows} × ${nCols}`);
     }
   }

@@ -30,7 +30,9 @@ export function resolveUsers(
         }
       }
       const i = map.get(u);
-      if (i === undefined) throw new RangeError(`recommend(): unknown user id ${JSON.stringify(u)}`);
+      if (i === undefined) {
+        throw new RangeError(`recommend(): unknown user id ${JSON.stringify(u)}`);
+      }
       out[j] = i;
     } else {
       if (!(Number.isInteger(u) && u >= 0 && u < train.nUsers)) {
@@ -70,7 +72,9 @@ export function makeFitted(
     options: RecommendOptions = {},
   ): UserRecommendations[] {
     const k = options.k ?? DEFAULT_K;
-    if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`recommend(): k must be a positive integer, got ${k}`);
+    if (!(Number.isInteger(k) && k >= 1)) {
+      throw new RangeError(`recommend(): k must be a positive integer, got ${k}`);
+    }
     const excludeSeen = (options.exclude ?? "seen") === "seen";
     const withWhy = (options.explain ?? true) && explain !== undefined;
     return Array.from(resolveUsers(train, users), (u) => {

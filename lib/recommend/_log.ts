@@ -46,7 +46,9 @@ function need(df: pl.DataFrame, cols: readonly string[], table: string): void {
   for (const c of cols) {
     if (!have.has(c)) {
       throw new DataError(
-        `Cannot build interactions: the ${table} table has no column "${c}" (columns: ${df.columns.join(", ")})`,
+        `Cannot build interactions: the ${table} table has no column "${c}" (columns: ${
+          df.columns.join(", ")
+        })`,
         { file: `<${table}>`, column: c },
       );
     }
@@ -57,7 +59,9 @@ function timeExpr(df: pl.DataFrame, col: string, table: string): pl.Expr {
   const dt = String(df.getColumn(col).dtype);
   if (!/Datetime|Date/.test(dt)) {
     throw new DataError(
-      `Cannot build interactions: column "${col}" of the ${table} table is ${dt.replace(/^DataType\((.*)\)$/, "$1")}, expected Datetime`,
+      `Cannot build interactions: column "${col}" of the ${table} table is ${
+        dt.replace(/^DataType\((.*)\)$/, "$1")
+      }, expected Datetime`,
       { file: `<${table}>`, column: col, value: dt },
     );
   }
@@ -95,7 +99,9 @@ export function interactionLog(tables: InteractionTables, options: LogOptions): 
       for (const t of types) {
         if (t !== "view" && t !== "cart" && t !== "purchase") {
           throw new DataError(
-            `Cannot build interactions: column "${EV.type}" of the events table has ${JSON.stringify(t)}, ` +
+            `Cannot build interactions: column "${EV.type}" of the events table has ${
+              JSON.stringify(t)
+            }, ` +
               "expected view, cart or purchase",
             { file: "<events>", column: EV.type, value: String(t) },
           );
@@ -183,7 +189,7 @@ export function aggregateLog(
   const t = agg.getColumn("t").cast(pl.Float64).toTypedArray() as Float64Array;
   const transform = options.transform ?? "none";
   if (transform === "binary") v.fill(1);
-  else if (transform === "log1p") for (let q = 0; q < v.length; q++) v[q] = Math.log1p(v[q]);
+  else if (transform === "log1p") { for (let q = 0; q < v.length; q++) v[q] = Math.log1p(v[q]); }
   const built = buildCsr(uc, ic, v, userIds.length, itemIds.length, t);
   return {
     nUsers: userIds.length,

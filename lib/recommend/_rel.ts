@@ -17,7 +17,9 @@ export function asSet(r: Relevant): ReadonlySet<number> {
 
 export function cutoff(o: AtKOptions): number {
   const k = o.k ?? DEFAULT_K;
-  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`k must be a positive integer, got ${k}`);
+  if (!(Number.isInteger(k) && k >= 1)) {
+    throw new RangeError(`k must be a positive integer, got ${k}`);
+  }
   return k;
 }
 

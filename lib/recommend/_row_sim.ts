@@ -52,7 +52,17 @@ export function rowSimilarity(
   shrink: number,
 ): (a: number, b: number, dot: number, common: number) => number {
   const st = rowStats(m);
-  const pair: PairStats = { n: m.nCols, dot: 0, sa: 0, sb: 0, saa: 0, sbb: 0, nza: 0, nzb: 0, both: 0 };
+  const pair: PairStats = {
+    n: m.nCols,
+    dot: 0,
+    sa: 0,
+    sb: 0,
+    saa: 0,
+    sbb: 0,
+    nza: 0,
+    nzb: 0,
+    both: 0,
+  };
   let base: (a: number, b: number, dot: number, common: number) => number;
   if (typeof similarity === "function") {
     base = (a, b) => similarity(rowVector(m, a), rowVector(m, b));

@@ -31,7 +31,17 @@ export interface PairStats {
 }
 
 export function pairStats(a: Vector, b: Vector): PairStats {
-  const st: PairStats = { n: a.length, dot: 0, sa: 0, sb: 0, saa: 0, sbb: 0, nza: 0, nzb: 0, both: 0 };
+  const st: PairStats = {
+    n: a.length,
+    dot: 0,
+    sa: 0,
+    sb: 0,
+    saa: 0,
+    sbb: 0,
+    nza: 0,
+    nzb: 0,
+    both: 0,
+  };
   if (a.length !== b.length) {
     throw new RangeError(`vectors differ in length: ${a.length} and ${b.length}`);
   }

@@ -19,7 +19,9 @@
  * ```
  */
 export function catalogCoverage(lists: readonly ArrayLike<number>[], nItems: number): number {
-  if (!(Number.isInteger(nItems) && nItems >= 1)) throw new RangeError(`catalogCoverage(): nItems must be a positive integer, got ${nItems}`);
+  if (!(Number.isInteger(nItems) && nItems >= 1)) {
+    throw new RangeError(`catalogCoverage(): nItems must be a positive integer, got ${nItems}`);
+  }
   const seen = new Uint8Array(nItems);
   let n = 0;
   for (const l of lists) {

@@ -105,7 +105,11 @@ export async function evaluateRecommenders(
   const relevantOf = (u: number): number[] => {
     const out: number[] = [];
     const seen = new Set<number>();
-    if (onlyNew) for (let q = train.byUser.indptr[u]; q < train.byUser.indptr[u + 1]; q++) seen.add(train.byUser.indices[q]);
+    if (onlyNew) {
+      for (let q = train.byUser.indptr[u]; q < train.byUser.indptr[u + 1]; q++) {
+        seen.add(train.byUser.indices[q]);
+      }
+    }
     for (let q = test.byUser.indptr[u]; q < test.byUser.indptr[u + 1]; q++) {
       const i = test.byUser.indices[q];
       if (!seen.has(i)) out.push(i);
@@ -117,7 +121,9 @@ export async function evaluateRecommenders(
   else {
     users = [];
     for (let u = 0; u < train.nUsers; u++) {
-      if (train.byUser.indptr[u + 1] > train.byUser.indptr[u] && relevantOf(u).length > 0) users.push(u);
+      if (train.byUser.indptr[u + 1] > train.byUser.indptr[u] && relevantOf(u).length > 0) {
+        users.push(u);
+      }
     }
   }
   if (options.maxUsers !== undefined && users.length > options.maxUsers) {
@@ -126,10 +132,14 @@ export async function evaluateRecommenders(
   }
   const relevant = users.map((u) => new Set(relevantOf(u)));
   const scored = users.map((_, j) => relevant[j].size > 0);
-  if (!scored.some((x) => x)) throw new RangeError("evaluateRecommenders(): no candidate user has a relevant test item");
+  if (!scored.some((x) => x)) {
+    throw new RangeError("evaluateRecommenders(): no candidate user has a relevant test item");
+  }
 
   const all = [...models];
-  if ((options.baseline ?? true) && !all.some((m) => m.name === "popularity")) all.unshift(popularity());
+  if ((options.baseline ?? true) && !all.some((m) => m.name === "popularity")) {
+    all.unshift(popularity());
+  }
 
   // item popularity and item-item cosine on train, for novelty and diversity
   const prob = new Float64Array(train.nItems);
@@ -151,7 +161,9 @@ export async function evaluateRecommenders(
     if (fitted.train.nItems !== train.nItems || fitted.train.nUsers !== train.nUsers) {
       throw new RangeError(`evaluateRecommenders(): model "${m.name}" was fitted on other data`);
     }
-    const lists = fitted.recommend(users, { k, explain: false }).map((r) => r.items.map((x) => x.item));
+    const lists = fitted.recommend(users, { k, explain: false }).map((r) =>
+      r.items.map((x) => x.item)
+    );
     const mean = (f: (rec: number[], rel: Set<number>) => number): number => {
       let s = 0, n = 0;
       lists.forEach((l, j) => {

@@ -66,7 +66,7 @@ export interface FittedAls extends FittedRecommender {
  * assert.ok(model.loss[4] <= model.loss[0]);
  * ```
  */
-export function implicitAls(options: ImplicitAlsOptions = {}): Recommender {
+export function implicitAls(options: ImplicitAlsOptions = {}): Recommender<FittedAls> {
   const f = options.factors ?? 32;
   const reg = options.regularization ?? 0.1;
   const alpha = options.alpha ?? 10;
@@ -74,9 +74,13 @@ export function implicitAls(options: ImplicitAlsOptions = {}): Recommender {
   const steps = options.cgSteps ?? 3;
   const solver = options.solver ?? "cg";
   for (const [k, v] of [["factors", f], ["iterations", iterations], ["cgSteps", steps]] as const) {
-    if (!(Number.isInteger(v) && v >= 1)) throw new RangeError(`implicitAls(): ${k} must be a positive integer, got ${v}`);
+    if (!(Number.isInteger(v) && v >= 1)) {
+      throw new RangeError(`implicitAls(): ${k} must be a positive integer, got ${v}`);
+    }
   }
-  if (!(reg >= 0 && alpha >= 0)) throw new RangeError("implicitAls(): regularization and alpha must be ≥ 0");
+  if (!(reg >= 0 && alpha >= 0)) {
+    throw new RangeError("implicitAls(): regularization and alpha must be ≥ 0");
+  }
   const name = options.name ?? "als";
   return {
     name,
@@ -117,7 +121,9 @@ export function implicitAls(options: ImplicitAlsOptions = {}): Recommender {
           for (let a = 0; a < f; a++) d += Y[i * f + a] * Y[j * f + a];
           if (d > bestD) (bestD = d, best = i);
         }
-        return best < 0 ? undefined : { text: `Similar to "${label(train, best)}", which you bought`, items: [best] };
+        return best < 0
+          ? undefined
+          : { text: `Similar to "${label(train, best)}", which you bought`, items: [best] };
       }
       return Promise.resolve(makeFitted(name, train, scores, explain, {
         factors: f,

@@ -73,9 +73,13 @@ export function interactionsFromArrays(
         `${itemIds.length} item ids for ${nItems} items`,
     );
   }
-  for (const [name, a] of [["itemLabels", options.itemLabels], ["itemText", options.itemText]] as const) {
+  for (
+    const [name, a] of [["itemLabels", options.itemLabels], ["itemText", options.itemText]] as const
+  ) {
     if (a !== undefined && a.length !== nItems) {
-      throw new RangeError(`interactionsFromArrays(): ${name} has ${a.length} entries for ${nItems} items`);
+      throw new RangeError(
+        `interactionsFromArrays(): ${name} has ${a.length} entries for ${nItems} items`,
+      );
     }
   }
   const values = arrays.values ?? new Float32Array(arrays.users.length).fill(1);

@@ -48,7 +48,7 @@ export interface FittedItemKnn extends FittedRecommender {
  * assert.equal(rec.items[0].explanation?.text, 'Because you bought "mug"');
  * ```
  */
-export function itemKnn(options: ItemKnnOptions = {}): Recommender {
+export function itemKnn(options: ItemKnnOptions = {}): Recommender<FittedItemKnn> {
   const name = options.name ?? "item-knn";
   return {
     name,
@@ -63,7 +63,9 @@ export function itemKnn(options: ItemKnnOptions = {}): Recommender {
         const s = new Float32Array(train.nItems);
         for (let q = indptr[u]; q < indptr[u + 1]; q++) {
           const i = indices[q], r = values[q];
-          for (let p = nb.indptr[i]; p < nb.indptr[i + 1]; p++) s[nb.indices[p]] += nb.values[p] * r;
+          for (let p = nb.indptr[i]; p < nb.indptr[i + 1]; p++) {
+            s[nb.indices[p]] += nb.values[p] * r;
+          }
         }
         return s;
       }
@@ -77,7 +79,9 @@ export function itemKnn(options: ItemKnnOptions = {}): Recommender {
             if (c > bestC) (bestC = c, best = i);
           }
         }
-        return best < 0 ? undefined : { text: `Because you bought "${label(train, best)}"`, items: [best] };
+        return best < 0
+          ? undefined
+          : { text: `Because you bought "${label(train, best)}"`, items: [best] };
       }
       return Promise.resolve(
         makeFitted(name, train, scores, explain, { neighbours: nb }) as FittedItemKnn,

@@ -39,9 +39,14 @@ export interface ItemSimilarityOptions {
  * assert.ok(Math.abs(nb.values[0] - 1) < 1e-6);
  * ```
  */
-export function itemSimilarityTopK(data: Interactions, options: ItemSimilarityOptions = {}): CsrMatrix {
+export function itemSimilarityTopK(
+  data: Interactions,
+  options: ItemSimilarityOptions = {},
+): CsrMatrix {
   const k = options.k ?? 50;
-  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`itemSimilarityTopK(): k must be a positive integer, got ${k}`);
+  if (!(Number.isInteger(k) && k >= 1)) {
+    throw new RangeError(`itemSimilarityTopK(): k must be a positive integer, got ${k}`);
+  }
   const nItems = data.nItems;
   const sim = rowSimilarity(data.byItem, options.similarity ?? "cosine", options.shrink ?? 0);
   const { indptr: cp, indices: cu, values: cv } = data.byItem;
@@ -90,5 +95,11 @@ export function itemSimilarityTopK(data: Interactions, options: ItemSimilarityOp
     }
     indptr[i + 1] = out;
   }
-  return { nRows: nItems, nCols: nItems, indptr, indices: outI.slice(0, out), values: outS.slice(0, out) };
+  return {
+    nRows: nItems,
+    nCols: nItems,
+    indptr,
+    indices: outI.slice(0, out),
+    values: outS.slice(0, out),
+  };
 }

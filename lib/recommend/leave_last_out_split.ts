@@ -40,10 +40,14 @@ export function leaveLastOutSplit(
   options: LeaveLastOutOptions = {},
 ): RecommendSplit {
   const n = options.n ?? 1;
-  if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`leaveLastOutSplit(): n must be a positive integer, got ${n}`);
+  if (!(Number.isInteger(n) && n >= 1)) {
+    throw new RangeError(`leaveLastOutSplit(): n must be a positive integer, got ${n}`);
+  }
   const ts = data.lastTimestamp;
   if (ts === undefined) {
-    throw new TypeError("leaveLastOutSplit() needs interactions with lastTimestamp (build them from timestamped tables)");
+    throw new TypeError(
+      "leaveLastOutSplit() needs interactions with lastTimestamp (build them from timestamped tables)",
+    );
   }
   const keepOne = options.keepOne ?? true;
   const { indptr } = data.byUser;

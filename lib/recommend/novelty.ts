@@ -20,12 +20,17 @@
  * assert.equal(novelty([[0, 1]], [0.5, 0.125]), (1 + 3) / 2);
  * ```
  */
-export function novelty(lists: readonly ArrayLike<number>[], itemProbability: ArrayLike<number>): number {
+export function novelty(
+  lists: readonly ArrayLike<number>[],
+  itemProbability: ArrayLike<number>,
+): number {
   let sum = 0, n = 0;
   for (const l of lists) {
     for (let p = 0; p < l.length; p++) {
       const pr = itemProbability[l[p]];
-      if (!(pr > 0 && pr <= 1)) throw new RangeError(`novelty(): item ${l[p]} has probability ${pr}, expected (0, 1]`);
+      if (!(pr > 0 && pr <= 1)) {
+        throw new RangeError(`novelty(): item ${l[p]} has probability ${pr}, expected (0, 1]`);
+      }
       sum -= Math.log2(pr);
       n++;
     }

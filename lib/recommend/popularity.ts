@@ -47,7 +47,7 @@ export interface FittedPopularity extends FittedRecommender {
  * assert.deepEqual([...recent.scores(0)], [1, 0, 1]);
  * ```
  */
-export function popularity(options: PopularityOptions = {}): Recommender {
+export function popularity(options: PopularityOptions = {}): Recommender<FittedPopularity> {
   const days = options.recentDays;
   const name = options.name ?? (days === undefined ? "popularity" : `popularity-${days}d`);
   return {
@@ -60,7 +60,9 @@ export function popularity(options: PopularityOptions = {}): Recommender {
       } else {
         const ts = train.lastTimestamp;
         if (ts === undefined) {
-          return Promise.reject(new TypeError("popularity({ recentDays }) needs interactions with lastTimestamp"));
+          return Promise.reject(
+            new TypeError("popularity({ recentDays }) needs interactions with lastTimestamp"),
+          );
         }
         let end = -Infinity;
         if (options.asOf !== undefined) {
@@ -69,13 +71,17 @@ export function popularity(options: PopularityOptions = {}): Recommender {
         const start = end - days * MS_PER_DAY;
         const { indptr: rp, indices: ri } = train.byUser;
         for (let u = 0; u < train.nUsers; u++) {
-          for (let q = rp[u]; q < rp[u + 1]; q++) if (ts[q] >= start && ts[q] <= end) counts[ri[q]]++;
+          for (let q = rp[u]; q < rp[u + 1]; q++) {
+            if (ts[q] >= start && ts[q] <= end) counts[ri[q]]++;
+          }
         }
       }
       const scores = () => counts.slice();
       const explain = (_u: number, i: number) =>
         counts[i] > 0 ? { text: `Popular: ${counts[i]} customers bought this` } : undefined;
-      return Promise.resolve(makeFitted(name, train, scores, explain, { counts }) as FittedPopularity);
+      return Promise.resolve(
+        makeFitted(name, train, scores, explain, { counts }) as FittedPopularity,
+      );
     },
   };
 }

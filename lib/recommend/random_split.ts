@@ -36,7 +36,9 @@ export interface RandomSplitOptions {
  */
 export function randomSplit(data: Interactions, options: RandomSplitOptions = {}): RecommendSplit {
   const p = options.testFraction ?? 0.2;
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`randomSplit(): testFraction must be in [0, 1], got ${p}`);
+  if (!(p >= 0 && p <= 1)) {
+    throw new RangeError(`randomSplit(): testFraction must be in [0, 1], got ${p}`);
+  }
   const rng = createRng(options.seed ?? SEED);
   const mask = new Uint8Array(data.nnz);
   for (let q = 0; q < mask.length; q++) mask[q] = rng.next() < p ? 1 : 0;

@@ -124,10 +124,13 @@ export interface FittedRecommender {
   ): UserRecommendations[];
 }
 
-/** A recommender before fitting: a name and a `fit` that returns the fitted model. */
-export interface Recommender {
+/**
+ * A recommender before fitting: a name and a `fit` that returns the fitted model (`F` is the
+ * model's own fitted type, with its learned parameters).
+ */
+export interface Recommender<F extends FittedRecommender = FittedRecommender> {
   /** Model name. */
   readonly name: string;
   /** Fits on training interactions (async because some models train with tfjs). */
-  fit(train: Interactions): Promise<FittedRecommender>;
+  fit(train: Interactions): Promise<F>;
 }

@@ -47,10 +47,12 @@ export interface FittedUserKnn extends FittedRecommender {
  * assert.equal(rec.items[0].explanation?.text, "1 customer like you bought this");
  * ```
  */
-export function userKnn(options: UserKnnOptions = {}): Recommender {
+export function userKnn(options: UserKnnOptions = {}): Recommender<FittedUserKnn> {
   const name = options.name ?? "user-knn";
   const k = options.neighbours ?? 50;
-  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`userKnn(): neighbours must be a positive integer, got ${k}`);
+  if (!(Number.isInteger(k) && k >= 1)) {
+    throw new RangeError(`userKnn(): neighbours must be a positive integer, got ${k}`);
+  }
   return {
     name,
     fit(train: Interactions): Promise<FittedUserKnn> {

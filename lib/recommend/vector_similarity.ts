@@ -38,7 +38,11 @@ export interface VectorSimilarityOptions {
  * assert.equal(vectorSimilarity([1, 0], [1, 1], { similarity: (a, b) => a.length + b.length }), 4);
  * ```
  */
-export function vectorSimilarity(a: Vector, b: Vector, options: VectorSimilarityOptions = {}): number {
+export function vectorSimilarity(
+  a: Vector,
+  b: Vector,
+  options: VectorSimilarityOptions = {},
+): number {
   const s = options.similarity ?? "cosine";
   if (typeof s === "function") return s(a, b);
   const st = pairStats(a, b);

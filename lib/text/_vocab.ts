@@ -25,7 +25,9 @@ export function buildVocabulary(
   maxDf: number,
 ): { terms: string[]; index: Map<string, number>; df: Float64Array } {
   const dfMap = new Map<string, number>();
-  for (const tokens of lists) for (const t of new Set(tokens)) dfMap.set(t, (dfMap.get(t) ?? 0) + 1);
+  for (const tokens of lists) {
+    for (const t of new Set(tokens)) dfMap.set(t, (dfMap.get(t) ?? 0) + 1);
+  }
   const n = lists.length;
   const lo = minDf < 1 ? Math.ceil(minDf * n) : minDf;
   const hi = maxDf <= 1 ? maxDf * n : maxDf;

@@ -46,7 +46,7 @@ export interface Bm25Index {
  * ```ts
  * import { fitBm25 } from "@shoplab/lib/text/fit_bm25.ts";
  * import assert from "node:assert/strict";
- * const index = fitBm25(["refund my order", "track my parcel", "refund policy"]);
+ * const index = fitBm25(["refund my damaged order", "track my parcel", "refund policy"]);
  * const s = index.scores("refund");
  * assert.ok(s[0] > 0 && s[1] === 0 && s[2] > s[0]); // the shorter document wins
  * ```
@@ -74,7 +74,8 @@ export function fitBm25(docs: Documents, options: Bm25Options = {}): Bm25Index {
       p.push(d, f);
     }
   });
-  const queryTokens = (q: string | readonly string[]) => typeof q === "string" ? tokenize(q, tok) : q;
+  const queryTokens = (q: string | readonly string[]) =>
+    typeof q === "string" ? tokenize(q, tok) : q;
 
   function scores(query: string | readonly string[]): Float64Array {
     const out = new Float64Array(n);

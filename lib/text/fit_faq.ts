@@ -26,7 +26,11 @@ export interface FaqOptions {
   /** Answer only when the confidence is at least this. Default {@linkcode FAQ_DEFAULT_THRESHOLD}. */
   readonly threshold?: number;
   /** Weights of an intent's fields in its TF-IDF vector. Default `{ question: 1, keywords: 1, answer: 0.5 }`. */
-  readonly fieldWeights?: { readonly question?: number; readonly keywords?: number; readonly answer?: number };
+  readonly fieldWeights?: {
+    readonly question?: number;
+    readonly keywords?: number;
+    readonly answer?: number;
+  };
   /** Tokeniser options. Default `{}` (English stop words, Porter stems). */
   readonly tokenize?: TokenizeOptions;
   /** Text returned when the answerer does not know. Default a polite hand-over message. */
@@ -163,14 +167,16 @@ function tfidfScorer(
   };
 }
 
-function bm25Scorer(intents: readonly FaqIntent[], tok: TokenizeOptions): (q: string) => Float64Array {
+function bm25Scorer(
+  intents: readonly FaqIntent[],
+  tok: TokenizeOptions,
+): (q: string) => Float64Array {
   const docs = intents.map((x) => [x.question, ...(x.keywords ?? []), x.answer].join(" "));
   const index = fitBm25(docs, { tokenize: tok });
   return (q: string) => {
     const s = index.scores(q);
     const max = index.maxScore(q);
-    if (max > 0) for (let i = 0; i < s.length; i++) s[i] = Math.min(1, s[i] / max);
+    if (max > 0) { for (let i = 0; i < s.length; i++) s[i] = Math.min(1, s[i] / max); }
     return s;
   };
 }
-

@@ -51,7 +51,8 @@ const CVC = new RegExp("^" + C + v + "[^aeiouwxy]$");
 const STEP2_RE =
   /^(.+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$/;
 const STEP3_RE = /^(.+?)(icate|ative|alize|iciti|ical|ful|ness)$/;
-const STEP4_RE = /^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$/;
+const STEP4_RE =
+  /^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$/;
 
 /**
  * Reduces an English word to its Porter stem. Words shorter than 3 letters and words holding

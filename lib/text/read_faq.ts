@@ -69,12 +69,15 @@ export function readFaq(path: string): FaqFile {
       const row = i + 1;
       const id = str(raw?.id, file, "id", row);
       if (seen.has(id)) {
-        throw new DataError(`Cannot read FAQ file "${file}": intent id "${id}" repeats at entry ${row}`, {
-          file,
-          column: "id",
-          row,
-          value: id,
-        });
+        throw new DataError(
+          `Cannot read FAQ file "${file}": intent id "${id}" repeats at entry ${row}`,
+          {
+            file,
+            column: "id",
+            row,
+            value: id,
+          },
+        );
       }
       seen.add(id);
       const keywords = Array.isArray(raw.keywords)
@@ -99,7 +102,9 @@ export function readFaq(path: string): FaqFile {
       const intent = raw?.intent;
       if (intent !== null && typeof intent !== "string") {
         throw new DataError(
-          `Cannot read FAQ file "${file}": intent of entry ${i + 1} is ${JSON.stringify(intent)}, ` +
+          `Cannot read FAQ file "${file}": intent of entry ${i + 1} is ${
+            JSON.stringify(intent)
+          }, ` +
             "expected an intent id or null",
           { file, column: "intent", row: i + 1, value: String(intent) },
         );
