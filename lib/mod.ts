@@ -5,6 +5,6 @@
  * @module
  */
 export * from "./core/mod.ts";
-export * from "./data/schema.ts";
-export * from "./data/errors.ts";
-export type * from "./data/types.ts";
+export * from "./data/mod.ts";
+export * from "./recommend/mod.ts";
+export * from "./text/mod.ts";

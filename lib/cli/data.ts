@@ -74,7 +74,9 @@ try {
       const s = ((performance.now() - started) / 1000).toFixed(1);
       const line = `customers ${done.toLocaleString("en")}/${total.toLocaleString("en")} (${s} s)`;
       if (Deno.stderr.isTerminal()) Deno.stderr.writeSync(new TextEncoder().encode(`\r${line}`));
-      else if (done === total || done % Math.max(1, Math.floor(total / 10)) === 0) console.error(line);
+      else if (done === total || done % Math.max(1, Math.floor(total / 10)) === 0) {
+        console.error(line);
+      }
     },
   });
   await Deno.remove(out, { recursive: true }).catch(() => {});

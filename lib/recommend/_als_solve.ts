@@ -19,6 +19,38 @@ export function gramPlusReg(Y: Float32Array, n: number, f: number, reg: number):
   return G;
 }
 
+/** y[yo .. yo+f) · x[0 .. f), unrolled by 4. */
+function dotAt(y: Float32Array, yo: number, x: Float64Array, f: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, a = 0;
+  for (; a + 3 < f; a += 4) {
+    s0 += y[yo + a] * x[a];
+    s1 += y[yo + a + 1] * x[a + 1];
+    s2 += y[yo + a + 2] * x[a + 2];
+    s3 += y[yo + a + 3] * x[a + 3];
+  }
+  for (; a < f; a++) s0 += y[yo + a] * x[a];
+  return s0 + s1 + s2 + s3;
+}
+
+/** out[0 .. f) += w · y[yo .. yo+f). */
+function axpyAt(out: Float64Array, w: number, y: Float32Array, yo: number, f: number): void {
+  for (let a = 0; a < f; a++) out[a] += w * y[yo + a];
+}
+
+/** out = G x for the f × f row-major G. */
+function gemv(G: Float64Array, x: Float64Array, out: Float64Array, f: number): void {
+  for (let a = 0; a < f; a++) {
+    const go = a * f;
+    let s0 = 0, s1 = 0, b = 0;
+    for (; b + 1 < f; b += 2) {
+      s0 += G[go + b] * x[b];
+      s1 += G[go + b + 1] * x[b + 1];
+    }
+    if (b < f) s0 += G[go + b] * x[b];
+    out[a] = s0 + s1;
+  }
+}
+
 /**
  * Updates every row x_u of X (in place) for fixed Y by solving
  * (YᵀY + λI + Yᵀ(C_u − I)Y) x_u = Yᵀ C_u p_u with c = 1 + α r, p = 1 on stored entries,
@@ -40,19 +72,12 @@ export function solveCg(
     const xo = u * f;
     for (let a = 0; a < f; a++) x[a] = X[xo + a];
     // r = b − A x = Σ c y_i − G x − Σ (c − 1)(y_i·x) y_i
-    for (let a = 0; a < f; a++) {
-      let s = 0;
-      const go = a * f;
-      for (let b = 0; b < f; b++) s += G[go + b] * x[b];
-      r[a] = -s;
-    }
+    gemv(G, x, r, f);
+    for (let a = 0; a < f; a++) r[a] = -r[a];
     for (let q = indptr[u]; q < indptr[u + 1]; q++) {
       const yo = indices[q] * f;
       const cm1 = alpha * values[q];
-      let yx = 0;
-      for (let a = 0; a < f; a++) yx += Y[yo + a] * x[a];
-      const w = cm1 + 1 - cm1 * yx;
-      for (let a = 0; a < f; a++) r[a] += w * Y[yo + a];
+      axpyAt(r, cm1 + 1 - cm1 * dotAt(Y, yo, x, f), Y, yo, f);
     }
     let rs = 0;
     for (let a = 0; a < f; a++) {
@@ -60,19 +85,10 @@ export function solveCg(
       rs += r[a] * r[a];
     }
     for (let it = 0; it < steps && rs > 1e-20; it++) {
-      for (let a = 0; a < f; a++) {
-        let s = 0;
-        const go = a * f;
-        for (let b = 0; b < f; b++) s += G[go + b] * p[b];
-        Ap[a] = s;
-      }
+      gemv(G, p, Ap, f);
       for (let q = indptr[u]; q < indptr[u + 1]; q++) {
         const yo = indices[q] * f;
-        const cm1 = alpha * values[q];
-        let yp = 0;
-        for (let a = 0; a < f; a++) yp += Y[yo + a] * p[a];
-        const w = cm1 * yp;
-        for (let a = 0; a < f; a++) Ap[a] += w * Y[yo + a];
+        axpyAt(Ap, alpha * values[q] * dotAt(Y, yo, p, f), Y, yo, f);
       }
       let pAp = 0;
       for (let a = 0; a < f; a++) pAp += p[a] * Ap[a];

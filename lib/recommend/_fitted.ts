@@ -9,8 +9,7 @@ import type {
   UserRecommendations,
 } from "./types.ts";
 import { topK } from "./_top_k.ts";
-
-const idMaps = new WeakMap<readonly string[], Map<string, number>>();
+import { idIndex } from "./id_index.ts";
 
 /** Resolves user indices or ids to indices (cached id → index map per id array). */
 export function resolveUsers(
@@ -18,17 +17,11 @@ export function resolveUsers(
   users: ArrayLike<number> | readonly string[],
 ): Int32Array {
   const out = new Int32Array(users.length);
-  let map: Map<string, number> | undefined;
+  let map: ReadonlyMap<string, number> | undefined;
   for (let j = 0; j < users.length; j++) {
     const u = users[j];
     if (typeof u === "string") {
-      if (map === undefined) {
-        map = idMaps.get(train.userIds);
-        if (map === undefined) {
-          map = new Map(train.userIds.map((id, i) => [id, i]));
-          idMaps.set(train.userIds, map);
-        }
-      }
+      map ??= idIndex(train.userIds);
       const i = map.get(u);
       if (i === undefined) {
         throw new RangeError(`recommend(): unknown user id ${JSON.stringify(u)}`);

@@ -136,12 +136,14 @@ export function encodeLog(
 ): { coded: pl.DataFrame; userIds: string[]; itemIds: string[] } {
   const userIds = log.select(pl.col("u").unique().sort()).getColumn("u").toArray() as string[];
   const itemIds = log.select(pl.col("i").unique().sort()).getColumn("i").toArray() as string[];
-  const coded = log.select(
-    pl.col("u").rank("dense").cast(pl.Int32).sub(1).alias("uc"),
-    pl.col("i").rank("dense").cast(pl.Int32).sub(1).alias("ic"),
-    pl.col("w"),
-    pl.col("t"),
-  );
+  // codes by a hash join with the sorted id tables (much faster than rank() on strings)
+  const table = (name: string, ids: string[]) =>
+    pl.DataFrame([
+      pl.Series(name, ids, pl.Utf8),
+      pl.Series(name + "c", Int32Array.from(ids, (_, k) => k), pl.Int32),
+    ]);
+  const users = table("u", userIds), items = table("i", itemIds);
+  const coded = log.join(users, { on: "u" }).join(items, { on: "i" }).select("uc", "ic", "w", "t");
   return { coded, userIds, itemIds };
 }
 

@@ -17,6 +17,7 @@
  */
 export * from "./types.ts";
 export * from "./interactions_from_arrays.ts";
+export * from "./id_index.ts";
 export * from "./build_interactions.ts";
 export * from "./cosine_similarity.ts";
 export * from "./pearson_correlation.ts";

@@ -19,7 +19,14 @@ export function tinyMatrix(): Interactions {
  * Timestamps follow pick order.
  */
 export function plantedBlocks(
-  opts: { users: number; itemsPerGroup: number; groups: number; perUser: number; own: number; seed: number },
+  opts: {
+    users: number;
+    itemsPerGroup: number;
+    groups: number;
+    perUser: number;
+    own: number;
+    seed: number;
+  },
 ): Interactions {
   const rng = createRng(opts.seed);
   const users: number[] = [], items: number[] = [], ts: number[] = [];
@@ -28,7 +35,9 @@ export function plantedBlocks(
     const g = u % opts.groups;
     const seen = new Set<number>();
     while (seen.size < opts.perUser) {
-      const i = rng.next() < opts.own ? g * opts.itemsPerGroup + rng.int(opts.itemsPerGroup) : rng.int(nItems);
+      const i = rng.next() < opts.own
+        ? g * opts.itemsPerGroup + rng.int(opts.itemsPerGroup)
+        : rng.int(nItems);
       if (seen.has(i)) continue;
       seen.add(i);
       users.push(u);

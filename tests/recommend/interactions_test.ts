@@ -28,9 +28,15 @@ Deno.test("interactionsFromArrays() sums duplicates and builds matching CSR and 
 
 Deno.test("interactionsFromArrays() validates sizes and indices", () => {
   assert.throws(() => interactionsFromArrays({ users: [0, 1], items: [0] }), RangeError);
-  assert.throws(() => interactionsFromArrays({ users: [3], items: [0] }, { nUsers: 2 }), RangeError);
+  assert.throws(
+    () => interactionsFromArrays({ users: [3], items: [0] }, { nUsers: 2 }),
+    RangeError,
+  );
   assert.throws(() => interactionsFromArrays({ users: [0.5], items: [0] }), RangeError);
-  assert.throws(() => interactionsFromArrays({ users: [0], items: [0] }, { userIds: ["a", "b"], nUsers: 1 }), RangeError);
+  assert.throws(
+    () => interactionsFromArrays({ users: [0], items: [0] }, { userIds: ["a", "b"], nUsers: 1 }),
+    RangeError,
+  );
   const empty = interactionsFromArrays({ users: [], items: [] }, { nUsers: 2, nItems: 3 });
   assert.equal(empty.nnz, 0);
   assert.deepEqual([...empty.byItem.indptr], [0, 0, 0, 0]);
@@ -75,7 +81,11 @@ Deno.test("buildInteractions() uses explicit ratings (mean per pair) and item ti
     timestamp: [day(1), day(2), day(3)],
     rating: [4, 2, null],
   });
-  const items = pl.DataFrame({ item_id: ["a", "b"], title: ["Tea mug", null], category: ["kitchen", "garden"] });
+  const items = pl.DataFrame({
+    item_id: ["a", "b"],
+    title: ["Tea mug", null],
+    category: ["kitchen", "garden"],
+  });
   const m = buildInteractions({ events, items }, { rating: "rating" });
   assert.deepEqual(m.userIds, ["u"]);
   assert.deepEqual([...m.byUser.values], [3]);
@@ -85,10 +95,42 @@ Deno.test("buildInteractions() uses explicit ratings (mean per pair) and item ti
 
 Deno.test("buildInteractions() raises DataError / TypeError at the boundary", () => {
   assert.throws(() => buildInteractions({}), TypeError);
-  const bad = pl.DataFrame({ customer_id: ["u"], item_id: ["a"], event_type: ["click"], timestamp: [day(1)] });
-  assert.throws(() => buildInteractions({ events: bad }), (e: unknown) => e instanceof DataError && e.value === "click");
+  const bad = pl.DataFrame({
+    customer_id: ["u"],
+    item_id: ["a"],
+    event_type: ["click"],
+    timestamp: [day(1)],
+  });
+  assert.throws(
+    () => buildInteractions({ events: bad }),
+    (e: unknown) => e instanceof DataError && e.value === "click",
+  );
   const noCol = pl.DataFrame({ customer_id: ["u"], item_id: ["a"], timestamp: [day(1)] });
-  assert.throws(() => buildInteractions({ events: noCol }), (e: unknown) => e instanceof DataError && e.column === "event_type");
-  const strTime = pl.DataFrame({ customer_id: ["u"], item_id: ["a"], event_type: ["view"], timestamp: ["2024-01-01"] });
-  assert.throws(() => buildInteractions({ events: strTime }), (e: unknown) => e instanceof DataError && e.column === "timestamp");
+  assert.throws(
+    () => buildInteractions({ events: noCol }),
+    (e: unknown) => e instanceof DataError && e.column === "event_type",
+  );
+  const strTime = pl.DataFrame({
+    customer_id: ["u"],
+    item_id: ["a"],
+    event_type: ["view"],
+    timestamp: ["2024-01-01"],
+  });
+  assert.throws(
+    () => buildInteractions({ events: strTime }),
+    (e: unknown) => e instanceof DataError && e.column === "timestamp",
+  );
+});
+
+Deno.test("buildInteractions() returns an empty matrix when asOf precedes every row", () => {
+  const events = pl.DataFrame({
+    customer_id: ["u"],
+    item_id: ["a"],
+    event_type: ["view"],
+    timestamp: [day(5)],
+  });
+  const m = buildInteractions({ events }, { asOf: day(1) });
+  assert.equal(m.nUsers, 0);
+  assert.equal(m.nnz, 0);
+  assert.deepEqual([...m.byUser.indptr], [0]);
 });

@@ -8,11 +8,16 @@ import { interactionsFromArrays } from "@shoplab/lib/recommend/interactions_from
 import { createRng } from "@shoplab/lib/core/random.ts";
 import { tinyMatrix } from "./_fixtures.ts";
 
-const close = (a: number, b: number, tol = 1e-6) => assert.ok(Math.abs(a - b) < tol, `${a} vs ${b}`);
+const close = (a: number, b: number, tol = 1e-6) =>
+  assert.ok(Math.abs(a - b) < tol, `${a} vs ${b}`);
 
 Deno.test("itemSimilarityTopK() gives the hand-checked cosines of the tiny matrix", () => {
   const nb = itemSimilarityTopK(tinyMatrix(), { k: 3 });
-  const row = (i: number) => Array.from({ length: nb.indptr[i + 1] - nb.indptr[i] }, (_, p) => [nb.indices[nb.indptr[i] + p], nb.values[nb.indptr[i] + p]]);
+  const row = (i: number) =>
+    Array.from(
+      { length: nb.indptr[i + 1] - nb.indptr[i] },
+      (_, p) => [nb.indices[nb.indptr[i] + p], nb.values[nb.indptr[i] + p]],
+    );
   // i0: i1 = 2/3, i2 = 1/√6 (i3 shares no user)
   assert.deepEqual(row(0).map((x) => x[0]), [1, 2]);
   close(row(0)[0][1], 2 / 3);
@@ -34,10 +39,15 @@ Deno.test("itemSimilarityTopK() equals brute-force similarity for every strategy
     values.push(1 + rng.int(4));
   }
   const m = interactionsFromArrays({ users, items, values }, { nUsers: 30, nItems: 12 });
-  const col = (i: number) => Array.from({ length: 30 }, (_, u) => {
-    for (let q = m.byUser.indptr[u]; q < m.byUser.indptr[u + 1]; q++) if (m.byUser.indices[q] === i) return m.byUser.values[q];
-    return 0;
-  });
+  const col = (i: number) =>
+    Array.from({ length: 30 }, (_, u) => {
+      for (
+        let q = m.byUser.indptr[u];
+        q < m.byUser.indptr[u + 1];
+        q++
+      ) if (m.byUser.indices[q] === i) return m.byUser.values[q];
+      return 0;
+    });
   for (const similarity of ["cosine", "pearson", "jaccard", cosineSimilarity] as const) {
     const nb = itemSimilarityTopK(m, { k: 11, similarity });
     for (let i = 0; i < 12; i++) {
@@ -46,7 +56,9 @@ Deno.test("itemSimilarityTopK() equals brute-force similarity for every strategy
         close(nb.values[p], vectorSimilarity(col(i), col(j), { similarity }), 1e-5);
       }
       // sorted descending
-      for (let p = nb.indptr[i] + 1; p < nb.indptr[i + 1]; p++) assert.ok(nb.values[p] <= nb.values[p - 1]);
+      for (let p = nb.indptr[i] + 1; p < nb.indptr[i + 1]; p++) {
+        assert.ok(nb.values[p] <= nb.values[p - 1]);
+      }
     }
   }
   // shrinkage multiplies by common / (common + shrink)

@@ -1,9 +1,5 @@
 import assert from "node:assert/strict";
-import {
-  FAQ_EN_PATH,
-  FAQ_PARAPHRASES_EN_PATH,
-  readFaq,
-} from "@shoplab/lib/text/read_faq.ts";
+import { FAQ_EN_PATH, FAQ_PARAPHRASES_EN_PATH, readFaq } from "@shoplab/lib/text/read_faq.ts";
 import { fitFaq } from "@shoplab/lib/text/fit_faq.ts";
 import { evaluateFaq } from "@shoplab/lib/text/evaluate_faq.ts";
 import { faqThresholdSweep } from "@shoplab/lib/text/faq_threshold_sweep.ts";
@@ -38,9 +34,14 @@ Deno.test("readFaq() raises DataError for bad files", () => {
     () => readFaq(write("c.json", JSON.stringify({ intents: [{ id: "x", question: "q" }] }))),
     (e: unknown) => e instanceof DataError && e.row === 1 && e.column === "answer",
   );
-  const dup = { intents: [{ id: "x", question: "q", answer: "a" }, { id: "x", question: "r", answer: "b" }] };
+  const dup = {
+    intents: [{ id: "x", question: "q", answer: "a" }, { id: "x", question: "r", answer: "b" }],
+  };
   assert.throws(() => readFaq(write("d.json", JSON.stringify(dup))), DataError);
-  assert.throws(() => readFaq(write("e.json", JSON.stringify({ questions: [{ question: "q", intent: 3 }] }))), DataError);
+  assert.throws(
+    () => readFaq(write("e.json", JSON.stringify({ questions: [{ question: "q", intent: 3 }] }))),
+    DataError,
+  );
   Deno.removeSync(dir, { recursive: true });
 });
 

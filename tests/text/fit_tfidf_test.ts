@@ -12,14 +12,22 @@ function dense(m: ReturnType<ReturnType<typeof fitTfidf>["transform"]>): number[
 }
 
 function close(a: number[][], b: number[][], tol = 1e-9): void {
-  a.forEach((row, r) => row.forEach((x, c) => assert.ok(Math.abs(x - b[r][c]) < tol, `${r},${c}: ${x} vs ${b[r][c]}`)));
+  a.forEach((row, r) =>
+    row.forEach((x, c) => assert.ok(Math.abs(x - b[r][c]) < tol, `${r},${c}: ${x} vs ${b[r][c]}`))
+  );
 }
 
 // Reference values: scikit-learn 1.2.1 TfidfVectorizer(analyzer=lambda x: x) on DOCS.
 Deno.test("fitTfidf() matches scikit-learn's TfidfVectorizer defaults", () => {
   const model = fitTfidf(DOCS);
   assert.deepEqual(model.terms, ["chair", "garden", "lamp", "mug", "tea"]);
-  const idf = [1.2876820724517808, 1.6931471805599454, 1.6931471805599454, 1.2876820724517808, 1.6931471805599454];
+  const idf = [
+    1.2876820724517808,
+    1.6931471805599454,
+    1.6931471805599454,
+    1.2876820724517808,
+    1.6931471805599454,
+  ];
   idf.forEach((x, i) => assert.ok(Math.abs(model.idf[i] - x) < 1e-12));
   close(dense(model.transform(DOCS)), [
     [0, 0, 0, 0.35543246785, 0.934701963621],

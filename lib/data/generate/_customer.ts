@@ -133,7 +133,13 @@ export function simulateCustomer(
           const rt = t + (3 + rng.int(18)) * MS_PER_DAY + rng.int(36_000_000);
           satisfaction -= 0.5;
           if (rt < endMs) {
-            lines.push({ order: ++ids.returnOrder, isReturn: true, item, quantity: -quantity, time: rt });
+            lines.push({
+              order: ++ids.returnOrder,
+              isReturn: true,
+              item,
+              quantity: -quantity,
+              time: rt,
+            });
           }
         }
       }

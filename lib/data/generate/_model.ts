@@ -38,18 +38,58 @@ export const CATEGORIES: readonly {
   readonly nouns: readonly string[];
   readonly price: number;
 }[] = [
-  { name: "kitchen", nouns: ["mug", "teapot", "kettle", "pan", "knife set", "cutting board"], price: 18 },
+  {
+    name: "kitchen",
+    nouns: ["mug", "teapot", "kettle", "pan", "knife set", "cutting board"],
+    price: 18,
+  },
   { name: "home decor", nouns: ["vase", "candle", "cushion", "frame", "mirror", "rug"], price: 22 },
-  { name: "garden", nouns: ["planter", "hose", "trowel", "seed kit", "bird feeder", "lantern"], price: 20 },
-  { name: "toys", nouns: ["puzzle", "plush bear", "building set", "kite", "doll", "board game"], price: 15 },
-  { name: "books", nouns: ["novel", "cookbook", "atlas", "notebook", "journal", "comic"], price: 12 },
-  { name: "electronics", nouns: ["headphones", "charger", "speaker", "power bank", "cable", "lamp"], price: 35 },
+  {
+    name: "garden",
+    nouns: ["planter", "hose", "trowel", "seed kit", "bird feeder", "lantern"],
+    price: 20,
+  },
+  {
+    name: "toys",
+    nouns: ["puzzle", "plush bear", "building set", "kite", "doll", "board game"],
+    price: 15,
+  },
+  {
+    name: "books",
+    nouns: ["novel", "cookbook", "atlas", "notebook", "journal", "comic"],
+    price: 12,
+  },
+  {
+    name: "electronics",
+    nouns: ["headphones", "charger", "speaker", "power bank", "cable", "lamp"],
+    price: 35,
+  },
   { name: "fashion", nouns: ["scarf", "tote bag", "hat", "gloves", "socks", "wallet"], price: 19 },
-  { name: "beauty", nouns: ["soap", "lotion", "perfume", "lip balm", "face mask", "brush"], price: 14 },
-  { name: "sports", nouns: ["yoga mat", "water bottle", "dumbbell", "jump rope", "ball", "towel"], price: 24 },
-  { name: "stationery", nouns: ["pen set", "sketchbook", "planner", "stickers", "washi tape", "folder"], price: 9 },
-  { name: "pets", nouns: ["dog toy", "cat bed", "leash", "bowl", "treat jar", "collar"], price: 16 },
-  { name: "food", nouns: ["tea tin", "coffee beans", "chocolate box", "honey jar", "spice set", "biscuits"], price: 11 },
+  {
+    name: "beauty",
+    nouns: ["soap", "lotion", "perfume", "lip balm", "face mask", "brush"],
+    price: 14,
+  },
+  {
+    name: "sports",
+    nouns: ["yoga mat", "water bottle", "dumbbell", "jump rope", "ball", "towel"],
+    price: 24,
+  },
+  {
+    name: "stationery",
+    nouns: ["pen set", "sketchbook", "planner", "stickers", "washi tape", "folder"],
+    price: 9,
+  },
+  {
+    name: "pets",
+    nouns: ["dog toy", "cat bed", "leash", "bowl", "treat jar", "collar"],
+    price: 16,
+  },
+  {
+    name: "food",
+    nouns: ["tea tin", "coffee beans", "chocolate box", "honey jar", "spice set", "biscuits"],
+    price: 11,
+  },
 ];
 
 /** Style words; each item has one style and customers favour one style per category. */

@@ -7,7 +7,7 @@
 import { dirname, join } from "node:path";
 import { SEED } from "../../core/constants.ts";
 import { DEFAULT_DATA_DIR } from "../../core/paths.ts";
-import { GENERATOR_VERSION, generateShop, type ShopManifest } from "./generate_shop.ts";
+import { generateShop, GENERATOR_VERSION, type ShopManifest } from "./generate_shop.ts";
 
 /** Options of {@linkcode ensureDefaultData}. */
 export interface EnsureDefaultDataOptions {

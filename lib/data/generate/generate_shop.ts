@@ -105,7 +105,12 @@ export async function generateShop(
   const catalogue = buildCatalogue(nItems, root.fork());
   const items = openCsv(join(dir, "items.csv"), header("items"));
   for (const it of catalogue.items) {
-    items.row([it.id, it.title, CATEGORIES[it.category].name, it.priceMissing ? "" : it.price.toFixed(2)]);
+    items.row([
+      it.id,
+      it.title,
+      CATEGORIES[it.category].name,
+      it.priceMissing ? "" : it.price.toFixed(2),
+    ]);
   }
   items.close();
 
@@ -123,7 +128,10 @@ export async function generateShop(
     const channelIdx = pickShare(rng, CHANNELS);
     const channel = CHANNELS[channelIdx];
     const u = rng.next();
-    const signupDay = Math.min(days - 1, Math.floor(days * (u < 0.7 ? rng.next() : Math.sqrt(rng.next()))));
+    const signupDay = Math.min(
+      days - 1,
+      Math.floor(days * (u < 0.7 ? rng.next() : Math.sqrt(rng.next()))),
+    );
     const taste = new Float64Array(CATEGORIES.length);
     let tsum = 0;
     for (let c = 0; c < taste.length; c++) tsum += taste[c] = rng.gamma(0.25) + 1e-6;
@@ -142,7 +150,14 @@ export async function generateShop(
     const monthIdx = new Date(signupMs).getUTCMonth() - new Date(startMs).getUTCMonth() +
       12 * (new Date(signupMs).getUTCFullYear() - new Date(startMs).getUTCFullYear());
     signups[channelIdx * months + Math.min(months - 1, monthIdx)]++;
-    cu.row([id, formatDate(signupMs), channel.name, miss() ? "" : country, miss() ? "" : age, miss() ? "" : gender]);
+    cu.row([
+      id,
+      formatDate(signupMs),
+      channel.name,
+      miss() ? "" : country,
+      miss() ? "" : age,
+      miss() ? "" : gender,
+    ]);
 
     const history = simulateCustomer(
       { channel, signupDay, taste, style, rate, satisfaction },
@@ -150,14 +165,29 @@ export async function generateShop(
     );
     const dup = () => rng.next() < BEHAVIOUR.duplicateRate;
     for (const e of history.events) {
-      const row = [id, catalogue.items[e.item].id, e.type, formatTimestamp(e.time), "S" + String(e.session).padStart(sessionWidth, "0")];
+      const row = [
+        id,
+        catalogue.items[e.item].id,
+        e.type,
+        formatTimestamp(e.time),
+        "S" + String(e.session).padStart(sessionWidth, "0"),
+      ];
       ev.row(row);
       if (dup()) ev.row(row);
     }
     for (const l of history.lines) {
       const it = catalogue.items[l.item];
       const order = (l.isReturn ? "R" : "O") + String(l.order).padStart(orderWidth, "0");
-      const row = [id, order, formatTimestamp(l.time), it.id, l.quantity, it.price.toFixed(2), country, channel.name];
+      const row = [
+        id,
+        order,
+        formatTimestamp(l.time),
+        it.id,
+        l.quantity,
+        it.price.toFixed(2),
+        country,
+        channel.name,
+      ];
       tx.row(row);
       if (dup()) tx.row(row);
     }
@@ -172,7 +202,11 @@ export async function generateShop(
   for (let m = 0; m < months; m++) {
     for (let c = 0; c < CHANNELS.length; c++) {
       const base = signups[c * months + m] * CHANNELS[c].cac;
-      sp.row([CHANNELS[c].name, formatDate(monthsLater(startMs, m)), (base * (0.9 + 0.2 * spendRng.next())).toFixed(2)]);
+      sp.row([
+        CHANNELS[c].name,
+        formatDate(monthsLater(startMs, m)),
+        (base * (0.9 + 0.2 * spendRng.next())).toFixed(2),
+      ]);
     }
   }
   sp.close();

@@ -1,0 +1,237 @@
+/**
+ * Turns a table of strings (as read from a user's file) into typed canonical columns, raising
+ * one {@linkcode DataError} that names the column, the 1-based data row and the value at the
+ * first problem. Built on polars expressions: no JS loop over rows.
+ *
+ * @module
+ */
+import pl from "nodejs-polars";
+import { DataError } from "./errors.ts";
+import type { ColumnKind } from "./schema.ts";
+import { cannotRead, inspectHeader, type ReadContext } from "./_file_checks.ts";
+
+/** One column to produce: canonical name, kind, and where it comes from in the source. */
+export interface ColumnPlan {
+  /** Canonical name. */
+  readonly name: string;
+  /** Logical type. */
+  readonly kind: ColumnKind;
+  /** Must be present and non-empty. */
+  readonly required: boolean;
+  /** Column name in the source file. Default: the canonical name. */
+  readonly source?: string;
+}
+
+/** Accepted timestamp layouts, tried in order on the first value (strftime codes). */
+export const TIMESTAMP_FORMATS: readonly { readonly format: string; readonly dateOnly: boolean }[] =
+  [
+    { format: "%Y-%m-%d %H:%M:%S", dateOnly: false },
+    { format: "%Y-%m-%d %H:%M", dateOnly: false },
+    { format: "%Y-%m-%dT%H:%M:%S", dateOnly: false },
+    { format: "%Y-%m-%dT%H:%M:%SZ", dateOnly: false },
+    { format: "%Y-%m-%dT%H:%M:%S%.fZ", dateOnly: false },
+    { format: "%Y-%m-%d", dateOnly: true },
+    { format: "%Y%m%d", dateOnly: true },
+  ];
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = t;
+    }
+  }
+  return d[b.length];
+}
+
+/** The found column closest to `wanted` (case-insensitive), if reasonably close. */
+export function closestName(wanted: string, found: readonly string[]): string | undefined {
+  let best: string | undefined, bestD = Infinity;
+  for (const f of found) {
+    const dist = levenshtein(wanted.toLowerCase(), f.toLowerCase());
+    if (dist < bestD) [best, bestD] = [f, dist];
+  }
+  return bestD <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
+}
+
+function firstFailure(df: pl.DataFrame, bad: pl.Expr, column: string) {
+  const hit = df.withRowIndex("__row", 1).filter(bad).select("__row", column).head(1);
+  if (hit.height === 0) return undefined;
+  const rec = hit.toRecords()[0] as Record<string, unknown>;
+  return { row: Number(rec.__row), value: String(rec[column] ?? "") };
+}
+
+function fmtRow(row: number): string {
+  return row.toLocaleString("en");
+}
+
+/** Throws when a required source column is missing, naming what was found. */
+export function requireColumns(
+  found: readonly string[],
+  plans: readonly ColumnPlan[],
+  ctx: ReadContext,
+): void {
+  for (const p of plans) {
+    const src = p.source ?? p.name;
+    if (!p.required || found.includes(src)) continue;
+    const near = closestName(src, found);
+    throw new DataError(
+      `${cannotRead(ctx)}: column "${src}" is missing${
+        near ? ` (did you mean "${near}"?)` : ""
+      }; found columns: ${found.map((c) => `"${c}"`).join(", ")}`,
+      { file: ctx.file, column: src, row: 0 },
+    );
+  }
+}
+
+/**
+ * Reads a delimited text file with every column as a string.
+ *
+ * @throws {DataError} Rows with a different number of fields than the header, unreadable files.
+ */
+export function readStrings(
+  ctx: ReadContext,
+  head: string,
+  options: { readonly delimiter?: string; readonly minColumns: number },
+): pl.DataFrame {
+  const { delimiter, columns } = inspectHeader(head, ctx, options);
+  try {
+    return pl.readCSV(ctx.file, {
+      sep: delimiter,
+      hasHeader: true,
+      inferSchemaLength: 0,
+      quoteChar: '"',
+    });
+  } catch (e) {
+    const where = findRaggedRow(ctx.file, delimiter, columns.length);
+    if (where) {
+      throw new DataError(
+        `${cannotRead(ctx)}: row ${
+          fmtRow(where.row)
+        } has ${where.fields} fields, the header has ${columns.length}`,
+        { file: ctx.file, row: where.row, value: where.line.slice(0, 120) },
+      );
+    }
+    const msg = String((e as Error).message ?? e).split("\n")[0].slice(0, 200);
+    throw new DataError(`${cannotRead(ctx)}: the CSV parser failed (${msg})`, { file: ctx.file });
+  }
+}
+
+function findRaggedRow(file: string, delimiter: string, expected: number) {
+  const text = Deno.readTextFileSync(file);
+  let row = 0, fields = 1, quoted = false, start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === delimiter) fields++;
+    else if (!quoted && ch === "\n") {
+      const line = text.slice(start, i).replace(/\r$/, "");
+      if (row > 0 && line.trim() !== "" && fields !== expected) return { row, fields, line };
+      row++;
+      fields = 1;
+      start = i + 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Converts string columns to canonical typed columns.
+ *
+ * @param df Table of strings.
+ * @param plans Columns to produce.
+ * @param ctx File and table, for messages.
+ * @param options `timestampFormat`: a strftime layout to use instead of detection.
+ * @returns A DataFrame with exactly the planned columns that exist, in plan order.
+ * @throws {DataError} Missing required column, empty required value, unparsable number or date.
+ */
+export function convertColumns(
+  df: pl.DataFrame,
+  plans: readonly ColumnPlan[],
+  ctx: ReadContext,
+  options: { readonly timestampFormat?: string } = {},
+): pl.DataFrame {
+  requireColumns(df.columns, plans, ctx);
+  const exprs: pl.Expr[] = [];
+  for (const p of plans) {
+    const src = p.source ?? p.name;
+    if (!df.columns.includes(src)) continue;
+    const raw = pl.col(src).cast(pl.Utf8).str.strip();
+    const empty = raw.isNull().or(raw.eq(pl.lit("")));
+    if (p.required) {
+      const miss = firstFailure(df, empty, src);
+      if (miss) {
+        throw new DataError(
+          `${cannotRead(ctx)}: column "${src}" is empty at row ${
+            fmtRow(miss.row)
+          }, a value is required`,
+          { file: ctx.file, column: src, row: miss.row, value: "" },
+        );
+      }
+    }
+    let out: pl.Expr;
+    let expected: string;
+    if (p.kind === "string") {
+      exprs.push(pl.when(empty).then(pl.lit(null)).otherwise(raw).cast(pl.Utf8).alias(p.name));
+      continue;
+    } else if (p.kind === "float") {
+      out = raw.cast(pl.Float64, false);
+      expected = "a number";
+    } else {
+      const fmt = pickFormat(df, src, options.timestampFormat);
+      out = fmt.dateOnly
+        ? raw.str.strptime(pl.Date, fmt.format).cast(pl.Datetime("ms"))
+        : raw.str.strptime(pl.Datetime("ms"), fmt.format).cast(pl.Datetime("ms"));
+      expected = options.timestampFormat
+        ? `a timestamp in the format ${options.timestampFormat}`
+        : `a date like ${example(fmt.format)}`;
+    }
+    const bad = firstFailure(df, empty.not().and(out.isNull()), src);
+    if (bad) {
+      throw new DataError(
+        `${cannotRead(ctx)}: column "${src}" has "${bad.value}" at row ${
+          fmtRow(bad.row)
+        }, expected ${expected}`,
+        { file: ctx.file, column: src, row: bad.row, value: bad.value },
+      );
+    }
+    if (p.kind === "float") {
+      const nonFinite = firstFailure(df, out.isNotNull().and(out.isFinite().not()), src);
+      if (nonFinite) {
+        throw new DataError(
+          `${cannotRead(ctx)}: column "${src}" has "${nonFinite.value}" at row ${
+            fmtRow(nonFinite.row)
+          }, expected a finite number`,
+          { file: ctx.file, column: src, row: nonFinite.row, value: nonFinite.value },
+        );
+      }
+    }
+    exprs.push(out.alias(p.name));
+  }
+  return df.select(...exprs);
+}
+
+function example(format: string): string {
+  return format.replace("%Y", "2011").replace("%m", "02").replace("%d", "28").replace("%H", "14")
+    .replace("%M", "05").replace("%S", "00").replace("%.f", ".000");
+}
+
+function pickFormat(df: pl.DataFrame, column: string, given?: string) {
+  if (given) return { format: given, dateOnly: !/%H/.test(given) };
+  const sample = df.select(pl.col(column).str.strip()).filter(
+    pl.col(column).isNotNull().and(pl.col(column).neq(pl.lit(""))),
+  ).head(1);
+  if (sample.height === 0) return TIMESTAMP_FORMATS[0];
+  const one = sample;
+  for (const f of TIMESTAMP_FORMATS) {
+    const parsed = f.dateOnly
+      ? one.select(pl.col(column).str.strptime(pl.Date, f.format))
+      : one.select(pl.col(column).str.strptime(pl.Datetime("ms"), f.format));
+    if (parsed.getColumn(column).nullCount() === 0) return f;
+  }
+  return TIMESTAMP_FORMATS[0];
+}

@@ -1,0 +1,118 @@
+/**
+ * One entry point for every source: `loadShop({ path, format })` returns canonical tables.
+ *
+ * @module
+ */
+import pl from "nodejs-polars";
+import { DataError } from "./errors.ts";
+import { EV, TX } from "./schema.ts";
+import type { DataFormat, ShopData } from "./types.ts";
+import { DEFAULT_DATA_DIR, projectPath } from "../core/paths.ts";
+import { readSynthetic } from "./read_synthetic.ts";
+import { readOnlineRetail } from "./read_online_retail.ts";
+import { readCdnow } from "./read_cdnow.ts";
+import { type ColumnMapping, readTableFile } from "./read_table_file.ts";
+
+/** The formats {@linkcode loadShop} accepts. */
+export const DATA_FORMATS: readonly DataFormat[] = [
+  "synthetic",
+  "online-retail",
+  "cdnow",
+  "cdnow-sample",
+  "transactions",
+  "events",
+];
+
+/** Options of {@linkcode loadShop}. */
+export interface LoadShopOptions {
+  /** File or folder. Default: `data/synthetic`. Relative paths are taken from the project root. */
+  readonly path?: string;
+  /** Source format. Default `"synthetic"`. */
+  readonly format?: DataFormat | string;
+  /** For `"transactions"` / `"events"`: canonical column → your column name. */
+  readonly columns?: ColumnMapping;
+  /** For `"transactions"` / `"events"`: field delimiter (default detected). */
+  readonly delimiter?: string;
+  /** For `"transactions"` / `"events"`: strftime layout of timestamps (default ISO detected). */
+  readonly timestampFormat?: string;
+}
+
+/**
+ * Loads a shop from any supported source into canonical tables.
+ *
+ * @param options See {@linkcode LoadShopOptions}.
+ * @returns The loaded shop.
+ * @throws {DataError} Unknown format, missing path, or any problem in the files.
+ * @example
+ * ```ts
+ * import { loadShop } from "@shoplab/lib/data/load_shop.ts";
+ * import assert from "node:assert/strict";
+ * assert.throws(() => loadShop({ format: "xlsx" }), /Unknown data format "xlsx"/);
+ * ```
+ */
+export function loadShop(options: LoadShopOptions = {}): ShopData {
+  const format = options.format ?? "synthetic";
+  const path = options.path ? projectPath(options.path) : DEFAULT_DATA_DIR;
+  const file = {
+    columns: options.columns,
+    delimiter: options.delimiter,
+    timestampFormat: options.timestampFormat,
+  };
+  switch (format) {
+    case "synthetic":
+      return readSynthetic(path);
+    case "online-retail":
+      return readOnlineRetail(path);
+    case "cdnow":
+      return readCdnow(path, { variant: "master" });
+    case "cdnow-sample":
+      return readCdnow(path, { variant: "sample" });
+    case "transactions": {
+      const transactions = readTableFile(path, "transactions", file);
+      return {
+        source: { format, path },
+        transactions,
+        cleaning: [{
+          file: path,
+          table: "transactions",
+          rowsRead: transactions.height,
+          rowsKept: transactions.height,
+          steps: [],
+        }],
+      };
+    }
+    case "events": {
+      const events = readTableFile(path, "events", file);
+      return {
+        source: { format, path },
+        transactions: purchasesAsTransactions(events),
+        events,
+        cleaning: [{
+          file: path,
+          table: "events",
+          rowsRead: events.height,
+          rowsKept: events.height,
+          steps: [],
+        }],
+      };
+    }
+    default:
+      throw new DataError(
+        `Unknown data format "${format}"; expected one of ${DATA_FORMATS.join(", ")}`,
+        { file: path, value: String(format) },
+      );
+  }
+}
+
+/** Purchase events as transaction lines (quantity 1, unit price unknown = 0). */
+function purchasesAsTransactions(events: pl.DataFrame): pl.DataFrame {
+  return events.filter(pl.col(EV.type).eq(pl.lit("purchase"))).select(
+    pl.col(EV.customer).alias(TX.customer),
+    pl.concatString([pl.col(EV.customer), pl.col(EV.timestamp).cast(pl.Int64).cast(pl.Utf8)], "-")
+      .alias(TX.order),
+    pl.col(EV.timestamp).alias(TX.timestamp),
+    pl.col(EV.item).alias(TX.item),
+    pl.lit(1).cast(pl.Float64).alias(TX.quantity),
+    pl.lit(0).cast(pl.Float64).alias(TX.unitPrice),
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * Reads the synthetic shop written by `deno task data` (a folder of canonical CSV or Parquet
+ * files). Duplicates and returns are kept — cleaning is `lib/prep`'s job — but counted in the
+ * cleaning summary.
+ *
+ * @module
+ */
+import pl from "nodejs-polars";
+import { join } from "node:path";
+import { DataError } from "./errors.ts";
+import { type TableName, TX } from "./schema.ts";
+import type { CleaningStep, CleaningSummary, ShopData } from "./types.ts";
+import { readTableFile } from "./read_table_file.ts";
+
+const FILES: Readonly<Record<TableName, string>> = {
+  transactions: "transactions",
+  events: "events",
+  customers: "customers",
+  items: "items",
+  channelSpend: "channel_spend",
+};
+
+function find(dir: string, stem: string): string | undefined {
+  for (const ext of [".csv", ".parquet"]) {
+    try {
+      if (Deno.statSync(join(dir, stem + ext)).isFile) return join(dir, stem + ext);
+    } catch { /* try the next extension */ }
+  }
+  return undefined;
+}
+
+function summarise(file: string, table: string, df: pl.DataFrame): CleaningSummary {
+  const steps: CleaningStep[] = [];
+  const dups = df.height - df.unique().height;
+  if (dups > 0) {
+    steps.push({
+      step: "duplicate-rows",
+      rows: dups,
+      action: "flagged",
+      reason: "exact duplicate rows (kept; lib/prep's dropDuplicates removes them)",
+    });
+  }
+  if (table === "transactions") {
+    const returns = df.filter(pl.col(TX.quantity).lt(0)).height;
+    steps.push({
+      step: "returns",
+      rows: returns,
+      action: "flagged",
+      reason: "return lines with negative quantity (order id starts with R)",
+    });
+  }
+  return { file, table, rowsRead: df.height, rowsKept: df.height, steps };
+}
+
+/**
+ * Reads a synthetic shop folder.
+ *
+ * @param dir Folder holding `transactions.csv` (required) and optionally `events.csv`,
+ *   `customers.csv`, `items.csv`, `channel_spend.csv` (or `.parquet` of the same names).
+ * @returns The loaded shop.
+ * @throws {DataError} A missing folder or transactions file, or any invalid value.
+ * @example
+ * ```ts
+ * import { readSynthetic } from "@shoplab/lib/data/read_synthetic.ts";
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(dir + "/transactions.csv",
+ *   "customer_id,order_id,timestamp,item_id,quantity,unit_price,country,channel\n" +
+ *   "C1,O1,2025-01-02 10:00:00,I1,2,3.5,,email\n");
+ * const shop = readSynthetic(dir);
+ * assert.equal(shop.transactions.height, 1);
+ * assert.equal(shop.events, undefined);
+ * ```
+ */
+export function readSynthetic(dir: string): ShopData {
+  let info: Deno.FileInfo;
+  try {
+    info = Deno.statSync(dir);
+  } catch {
+    throw new DataError(
+      `Cannot read the synthetic shop from "${dir}": the folder does not exist (run \`deno task data\` to create it)`,
+      { file: dir },
+    );
+  }
+  if (!info.isDirectory) {
+    throw new DataError(
+      `Cannot read the synthetic shop from "${dir}": expected a folder of CSV files, found a file (use format "transactions" for one file)`,
+      { file: dir },
+    );
+  }
+  const tables: Partial<Record<TableName, pl.DataFrame>> = {};
+  const cleaning: CleaningSummary[] = [];
+  for (const table of Object.keys(FILES) as TableName[]) {
+    const file = find(dir, FILES[table]);
+    if (!file) {
+      if (table === "transactions") {
+        throw new DataError(
+          `Cannot read the synthetic shop from "${dir}": transactions.csv is missing (run \`deno task data\`)`,
+          { file: join(dir, "transactions.csv") },
+        );
+      }
+      continue;
+    }
+    const df = readTableFile(file, table);
+    tables[table] = df;
+    cleaning.push(summarise(file, table, df));
+  }
+  return {
+    source: { format: "synthetic", path: dir },
+    transactions: tables.transactions!,
+    events: tables.events,
+    customers: tables.customers,
+    items: tables.items,
+    channelSpend: tables.channelSpend,
+    cleaning,
+  };
+}
