@@ -6,5 +6,6 @@
  */
 export * from "./core/mod.ts";
 export * from "./data/mod.ts";
+export * from "./prep/mod.ts";
 export * from "./recommend/mod.ts";
 export * from "./text/mod.ts";
