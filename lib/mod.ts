@@ -9,3 +9,17 @@ export * from "./data/mod.ts";
 export * from "./prep/mod.ts";
 export * from "./recommend/mod.ts";
 export * from "./text/mod.ts";
+// Both prep (tables) and recommend (interaction matrices) have split functions: the prep ones keep
+// the plain names, the recommend ones are re-exported with "Interaction" in their names.
+export {
+  type ChronologicalSplitOptions,
+  chronologicalSplit,
+  type RandomSplitOptions,
+  randomSplit,
+} from "./prep/mod.ts";
+export {
+  type ChronologicalSplitOptions as ChronologicalInteractionSplitOptions,
+  chronologicalSplit as chronologicalInteractionSplit,
+  type RandomSplitOptions as RandomInteractionSplitOptions,
+  randomSplit as randomInteractionSplit,
+} from "./recommend/mod.ts";
