@@ -7,6 +7,8 @@
 export * from "./core/mod.ts";
 export * from "./data/mod.ts";
 export * from "./prep/mod.ts";
+export * from "./charts/mod.ts";
+export * from "./notebook/mod.ts";
 export * from "./recommend/mod.ts";
 export * from "./text/mod.ts";
 // Both prep (tables) and recommend (interaction matrices) have split functions: the prep ones keep

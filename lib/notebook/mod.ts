@@ -1,0 +1,6 @@
+/**
+ * Notebook display helpers: charts, tables, notes, the metrics record.
+ *
+ * @module
+ */
+export * from "./display.ts";
