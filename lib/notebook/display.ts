@@ -13,7 +13,12 @@ import { METRICS_MIME, type MimeBundle, VEGALITE_MIME } from "../report/nbformat
 type JupyterApi = { display(bundle: MimeBundle, options: { raw: boolean }): Promise<void> };
 
 function jupyter(): JupyterApi | undefined {
-  return (Deno as unknown as { jupyter?: JupyterApi }).jupyter;
+  try {
+    // `Deno.jupyter` exists only inside the kernel; outside it the getter throws.
+    return (Deno as unknown as { jupyter?: JupyterApi }).jupyter;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Shows a MIME bundle in the kernel (awaited), or does nothing outside it. */
