@@ -1,7 +1,8 @@
 /**
  * Display helpers for notebooks: charts, tables, notes and the metrics record. The one module in
- * `lib/` that talks to Jupyter; outside the Deno kernel every helper is a harmless no-op that
- * returns the MIME bundle it would have shown.
+ * `lib/` that talks to Jupyter. Each `xBundle` function builds a MIME bundle (pure, testable);
+ * each `showX` displays it in the Deno kernel and is a no-op outside it. `showX` resolves to
+ * `undefined`, so `await showX(...)` as a cell's last line adds no extra output.
  *
  * @module
  */
@@ -21,50 +22,81 @@ function jupyter(): JupyterApi | undefined {
   }
 }
 
-/** Shows a MIME bundle in the kernel (awaited), or does nothing outside it. */
-export async function displayBundle(bundle: MimeBundle): Promise<MimeBundle> {
+/**
+ * Shows a MIME bundle in the kernel, or does nothing outside it.
+ *
+ * @param bundle Mimetype → data.
+ * @example
+ * ```ts
+ * import { displayBundle } from "@shoplab/lib/notebook/display.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(await displayBundle({ "text/plain": "hi" }), undefined);
+ * ```
+ */
+export async function displayBundle(bundle: MimeBundle): Promise<void> {
   const j = jupyter();
   if (j) await j.display(bundle, { raw: true });
-  return bundle;
-}
-
-/** Escapes text for HTML. */
-export function escapeHtml(s: string): string {
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll(
-    '"',
-    "&quot;",
-  )
-    .replaceAll("'", "&#39;");
 }
 
 /**
- * Displays a chart: the Vega-Lite spec (for front ends that draw it) plus the same chart
+ * Escapes text for HTML.
+ *
+ * @param s Any text.
+ * @returns Text safe to put in HTML element content or attribute values.
+ * @example
+ * ```ts
+ * import { escapeHtml } from "@shoplab/lib/notebook/display.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(escapeHtml("<script>"), "&lt;script&gt;");
+ * ```
+ */
+export function escapeHtml(s: string): string {
+  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+}
+
+/**
+ * Builds a chart's bundle: the Vega-Lite spec (for front ends that draw it), the same chart
  * pre-rendered to SVG as `text/html` (shown everywhere, also by nbconvert) and a text fallback.
  *
  * @param spec Vega-Lite spec (from `lib/charts`).
- * @returns The bundle shown.
+ * @returns The bundle.
+ * @example
+ * ```ts
+ * import { chartBundle } from "@shoplab/lib/notebook/display.ts";
+ * import { barChart } from "@shoplab/lib/charts/basic.ts";
+ * import assert from "node:assert/strict";
+ * const b = await chartBundle(barChart([{ c: "a", n: 1 }], "c", "n"));
+ * assert.ok(String(b["text/html"]).includes("<svg"));
+ * ```
+ */
+export async function chartBundle(spec: TopLevelSpec): Promise<MimeBundle> {
+  const svg = await vegaLiteToSvg(spec);
+  const t = (spec as { title?: unknown }).title;
+  return {
+    [VEGALITE_MIME]: spec,
+    "text/html": `<div class="shoplab-chart">${svg}</div>`,
+    "text/plain": `[chart: ${typeof t === "string" ? t : "chart"}]`,
+  };
+}
+
+/**
+ * Displays a chart (see {@linkcode chartBundle}).
+ *
+ * @param spec Vega-Lite spec.
  * @example
  * ```ts
  * import { showChart } from "@shoplab/lib/notebook/display.ts";
  * import { barChart } from "@shoplab/lib/charts/basic.ts";
  * import assert from "node:assert/strict";
- * const b = await showChart(barChart([{ c: "a", n: 1 }], "c", "n"));
- * assert.ok(String(b["text/html"]).includes("<svg"));
+ * assert.equal(await showChart(barChart([{ c: "a", n: 1 }], "c", "n")), undefined);
  * ```
  */
-export async function showChart(spec: TopLevelSpec): Promise<MimeBundle> {
-  const svg = await vegaLiteToSvg(spec);
-  const title = typeof (spec as { title?: unknown }).title === "string"
-    ? (spec as { title: string }).title
-    : "chart";
-  return displayBundle({
-    [VEGALITE_MIME]: spec,
-    "text/html": `<div class="shoplab-chart">${svg}</div>`,
-    "text/plain": `[chart: ${title}]`,
-  });
+export async function showChart(spec: TopLevelSpec): Promise<void> {
+  await displayBundle(await chartBundle(spec));
 }
 
-/** Options of {@linkcode showTable}. */
+/** Options of {@linkcode tableBundle}. */
 export interface ShowTableOptions {
   /** Caption above the table. */
   readonly caption?: string;
@@ -88,35 +120,32 @@ function fmt(v: unknown, digits: number): string {
 }
 
 /**
- * Displays rows (or a polars DataFrame) as an HTML table, every cell escaped, plus plain text.
+ * Builds an HTML table of rows (or a polars DataFrame), every cell escaped, plus plain text.
  *
  * @param data Records or a DataFrame.
  * @param options See {@linkcode ShowTableOptions}.
- * @returns The bundle shown.
+ * @returns The bundle.
  * @example
  * ```ts
- * import { showTable } from "@shoplab/lib/notebook/display.ts";
+ * import { tableBundle } from "@shoplab/lib/notebook/display.ts";
  * import assert from "node:assert/strict";
- * const b = await showTable([{ title: "<b>x</b>", n: 1.23456 }]);
+ * const b = tableBundle([{ title: "<b>x</b>", n: 1.23456 }]);
  * assert.ok(String(b["text/html"]).includes("&lt;b&gt;x&lt;/b&gt;"));
  * assert.ok(String(b["text/html"]).includes("1.235"));
  * ```
  */
-export async function showTable(
+export function tableBundle(
   data: readonly Record<string, unknown>[] | pl.DataFrame,
   options: ShowTableOptions = {},
-): Promise<MimeBundle> {
+): MimeBundle {
   const max = options.maxRows ?? 20, digits = options.digits ?? 3;
-  const all = Array.isArray(data)
-    ? data as Record<string, unknown>[]
-    : (data as pl.DataFrame).head(max).toRecords() as Record<string, unknown>[];
-  const total = Array.isArray(data) ? data.length : (data as pl.DataFrame).height;
-  const rows = all.slice(0, max);
-  const cols = rows.length > 0
-    ? Object.keys(rows[0])
-    : Array.isArray(data)
-    ? []
-    : (data as pl.DataFrame).columns;
+  const isArray = Array.isArray(data);
+  const df = data as pl.DataFrame;
+  const rows = isArray
+    ? (data as Record<string, unknown>[]).slice(0, max)
+    : df.head(max).toRecords() as Record<string, unknown>[];
+  const total = isArray ? (data as unknown[]).length : df.height;
+  const cols = rows.length > 0 ? Object.keys(rows[0]) : isArray ? [] : df.columns;
   const head = cols.map((c) => `<th>${escapeHtml(c)}</th>`).join("");
   const body = rows.map((r) =>
     "<tr>" + cols.map((c) =>
@@ -129,70 +158,117 @@ export async function showTable(
   const caption = options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : "";
   const text = [cols.join("\t"), ...rows.map((r) => cols.map((c) => fmt(r[c], digits)).join("\t"))]
     .join("\n");
-  return displayBundle({
+  return {
     "text/html":
       `<table class="shoplab-table">${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>${more}`,
     "text/plain": (options.caption ? options.caption + "\n" : "") + text,
-  });
+  };
 }
 
 /**
- * Displays a short note (e.g. "this data has no events table, so this section is skipped").
+ * Displays rows or a DataFrame as a table (see {@linkcode tableBundle}).
+ *
+ * @param data Records or a DataFrame.
+ * @param options See {@linkcode ShowTableOptions}.
+ * @example
+ * ```ts
+ * import { showTable } from "@shoplab/lib/notebook/display.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(await showTable([{ a: 1 }]), undefined);
+ * ```
+ */
+export async function showTable(
+  data: readonly Record<string, unknown>[] | pl.DataFrame,
+  options: ShowTableOptions = {},
+): Promise<void> {
+  await displayBundle(tableBundle(data, options));
+}
+
+/**
+ * Builds a short note (e.g. "this data has no events table, so this section is skipped").
  *
  * @param kind `"info"` or `"warning"`.
- * @param text Markdown-free plain text.
- * @returns The bundle shown.
+ * @param text Plain text.
+ * @returns The bundle.
+ * @example
+ * ```ts
+ * import { noteBundle } from "@shoplab/lib/notebook/display.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(noteBundle("warning", "no events")["text/markdown"], "**Warning:** no events");
+ * ```
+ */
+export function noteBundle(kind: "info" | "warning", text: string): MimeBundle {
+  const label = kind === "warning" ? "Warning" : "Note";
+  return { "text/markdown": `**${label}:** ${text}`, "text/plain": `${label}: ${text}` };
+}
+
+/**
+ * Displays a short note (see {@linkcode noteBundle}).
+ *
+ * @param kind `"info"` or `"warning"`.
+ * @param text Plain text.
  * @example
  * ```ts
  * import { showNote } from "@shoplab/lib/notebook/display.ts";
  * import assert from "node:assert/strict";
- * const b = await showNote("warning", "no events");
- * assert.equal(b["text/markdown"], "**Warning:** no events");
+ * assert.equal(await showNote("info", "x"), undefined);
  * ```
  */
-export function showNote(kind: "info" | "warning", text: string): Promise<MimeBundle> {
-  const label = kind === "warning" ? "Warning" : "Note";
-  return displayBundle({
-    "text/markdown": `**${label}:** ${text}`,
-    "text/plain": `${label}: ${text}`,
-  });
+export async function showNote(kind: "info" | "warning", text: string): Promise<void> {
+  await displayBundle(noteBundle(kind, text));
 }
 
 /**
- * Records the notebook's key numbers: a flat object of named numbers or strings, shown with the
+ * Builds the metrics record: a flat object of named numbers or strings with the
  * `application/vnd.shoplab.metrics+json` mimetype that `deno task report` collects into
  * `metrics.json`, plus a small table for readers.
  *
  * @param metrics Flat record of finite numbers and strings.
- * @returns The bundle shown.
+ * @returns The bundle.
+ * @throws {TypeError} When a value is not a finite number or a string.
+ * @example
+ * ```ts
+ * import { metricsBundle } from "@shoplab/lib/notebook/display.ts";
+ * import assert from "node:assert/strict";
+ * const b = metricsBundle({ n_customers: 10, best: "als" });
+ * assert.deepEqual(b["application/vnd.shoplab.metrics+json"], { n_customers: 10, best: "als" });
+ * assert.throws(() => metricsBundle({ x: NaN }), TypeError);
+ * ```
+ */
+export function metricsBundle(metrics: Readonly<Record<string, number | string>>): MimeBundle {
+  for (const [k, v] of Object.entries(metrics)) {
+    if (!(typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))) {
+      throw new TypeError(
+        `recordMetrics: "${k}" must be a finite number or a string, got ${String(v)}`,
+      );
+    }
+  }
+  const rows = Object.entries(metrics)
+    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(fmt(v, 4))}</td></tr>`).join(
+      "",
+    );
+  return {
+    [METRICS_MIME]: { ...metrics },
+    "text/html": `<table class="shoplab-metrics">${rows}</table>`,
+    "text/plain": Object.entries(metrics).map(([k, v]) => `${k}: ${v}`).join("\n"),
+  };
+}
+
+/**
+ * Records the notebook's key numbers (see {@linkcode metricsBundle}). Call it in the last cell.
+ *
+ * @param metrics Flat record of finite numbers and strings.
  * @throws {TypeError} When a value is not a finite number or a string.
  * @example
  * ```ts
  * import { recordMetrics } from "@shoplab/lib/notebook/display.ts";
  * import assert from "node:assert/strict";
- * const b = await recordMetrics({ n_customers: 10, best: "als" });
- * assert.deepEqual(b["application/vnd.shoplab.metrics+json"], { n_customers: 10, best: "als" });
+ * assert.equal(await recordMetrics({ n: 1 }), undefined);
  * await assert.rejects(() => recordMetrics({ x: NaN }), TypeError);
  * ```
  */
-export function recordMetrics(
+export async function recordMetrics(
   metrics: Readonly<Record<string, number | string>>,
-): Promise<MimeBundle> {
-  for (const [k, v] of Object.entries(metrics)) {
-    if (!(typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))) {
-      return Promise.reject(
-        new TypeError(
-          `recordMetrics: "${k}" must be a finite number or a string, got ${String(v)}`,
-        ),
-      );
-    }
-  }
-  const rows = Object.entries(metrics).map(([k, v]) =>
-    `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(fmt(v, 4))}</td></tr>`
-  ).join("");
-  return displayBundle({
-    [METRICS_MIME]: { ...metrics },
-    "text/html": `<table class="shoplab-metrics">${rows}</table>`,
-    "text/plain": Object.entries(metrics).map(([k, v]) => `${k}: ${v}`).join("\n"),
-  });
+): Promise<void> {
+  await displayBundle(metricsBundle(metrics));
 }

@@ -11,3 +11,4 @@ export * from "./one_hot.ts";
 export * from "./scale.ts";
 export * from "./split.ts";
 export * from "./customer_features.ts";
+export * from "./summaries.ts";
