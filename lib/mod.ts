@@ -14,14 +14,14 @@ export * from "./text/mod.ts";
 // Both prep (tables) and recommend (interaction matrices) have split functions: the prep ones keep
 // the plain names, the recommend ones are re-exported with "Interaction" in their names.
 export {
-  type ChronologicalSplitOptions,
   chronologicalSplit,
-  type RandomSplitOptions,
+  type ChronologicalSplitOptions,
   randomSplit,
+  type RandomSplitOptions,
 } from "./prep/mod.ts";
 export {
-  type ChronologicalSplitOptions as ChronologicalInteractionSplitOptions,
   chronologicalSplit as chronologicalInteractionSplit,
-  type RandomSplitOptions as RandomInteractionSplitOptions,
+  type ChronologicalSplitOptions as ChronologicalInteractionSplitOptions,
   randomSplit as randomInteractionSplit,
+  type RandomSplitOptions as RandomInteractionSplitOptions,
 } from "./recommend/mod.ts";

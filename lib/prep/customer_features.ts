@@ -165,9 +165,10 @@ export function customerFeatures(shop: ShopData, options: CustomerFeaturesOption
     if (top.length > 0) {
       const shares = sales.groupBy(TX.customer).agg(
         ...top.map((c) =>
-          pl.col(IT.category).eq(pl.lit(c)).sum().div(pl.len()).cast(pl.Float64).alias(
-            categoryColumn(c),
-          )
+          pl.col(IT.category).eq(pl.lit(c)).cast(pl.Float64).sum().div(pl.len().cast(pl.Float64))
+            .cast(pl.Float64).alias(
+              categoryColumn(c),
+            )
         ),
       ).collectSync();
       table = table.join(shares, { on: TX.customer, how: "left" });

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import pl from "nodejs-polars";
+import type pl from "nodejs-polars";
 
 /** Options of {@linkcode dropDuplicates}. */
 export interface DropDuplicatesOptions {
