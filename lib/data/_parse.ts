@@ -99,8 +99,9 @@ export function readStrings(
   options: { readonly delimiter?: string; readonly minColumns: number },
 ): pl.DataFrame {
   const { delimiter, columns } = inspectHeader(head, ctx, options);
+  let df: pl.DataFrame;
   try {
-    return pl.readCSV(ctx.file, {
+    df = pl.readCSV(ctx.file, {
       sep: delimiter,
       hasHeader: true,
       inferSchemaLength: 0,
@@ -119,7 +120,24 @@ export function readStrings(
     const msg = String((e as Error).message ?? e).split("\n")[0].slice(0, 200);
     throw new DataError(`${cannotRead(ctx)}: the CSV parser failed (${msg})`, { file: ctx.file });
   }
+  // polars pads short rows and cuts long ones silently; a row with the wrong number of fields
+  // means the file is broken (an unquoted delimiter), so look for one in files up to 256 MiB.
+  if (Deno.statSync(ctx.file).size <= RAGGED_SCAN_LIMIT) {
+    const where = findRaggedRow(ctx.file, delimiter, columns.length);
+    if (where) {
+      throw new DataError(
+        `${cannotRead(ctx)}: row ${
+          fmtRow(where.row)
+        } has ${where.fields} fields, the header has ${columns.length}`,
+        { file: ctx.file, row: where.row, value: where.line.slice(0, 120) },
+      );
+    }
+  }
+  return df;
 }
+
+/** Files up to this size are scanned for rows with a wrong number of fields. */
+export const RAGGED_SCAN_LIMIT = 256 * 1024 * 1024;
 
 function findRaggedRow(file: string, delimiter: string, expected: number) {
   const text = Deno.readTextFileSync(file);

@@ -47,7 +47,7 @@ export interface LoadShopOptions {
  * ```ts
  * import { loadShop } from "@shoplab/lib/data/load_shop.ts";
  * import assert from "node:assert/strict";
- * assert.throws(() => loadShop({ format: "xlsx" }), /Unknown data format "xlsx"/);
+ * assert.throws(() => loadShop({ format: "xlsx" }), /unknown data format "xlsx"/);
  * ```
  */
 export function loadShop(options: LoadShopOptions = {}): ShopData {
@@ -98,7 +98,9 @@ export function loadShop(options: LoadShopOptions = {}): ShopData {
     }
     default:
       throw new DataError(
-        `Unknown data format "${format}"; expected one of ${DATA_FORMATS.join(", ")}`,
+        `Cannot read "${path}": unknown data format "${format}"; expected one of ${
+          DATA_FORMATS.join(", ")
+        }`,
         { file: path, value: String(format) },
       );
   }

@@ -22,7 +22,19 @@ import pl from "nodejs-polars";
 import type { CleaningStep, ShopData } from "./types.ts";
 import { IT, TX } from "./schema.ts";
 import { checkTextFile } from "./_file_checks.ts";
-import { convertColumns, readStrings } from "./_parse.ts";
+import { convertColumns, readStrings, requireColumns } from "./_parse.ts";
+
+/** The columns of `online_retail.csv`; all must be present (CustomerID and Description may be empty). */
+export const ONLINE_RETAIL_COLUMNS: readonly string[] = [
+  "InvoiceNo",
+  "StockCode",
+  "Description",
+  "Quantity",
+  "InvoiceDate",
+  "UnitPrice",
+  "CustomerID",
+  "Country",
+];
 
 /** Stock codes that are not products (postage, fees, adjustments), plus the `gift_` prefix. */
 export const ONLINE_RETAIL_NON_PRODUCT_CODES: readonly string[] = [
@@ -66,6 +78,11 @@ export function readOnlineRetail(path: string): OnlineRetailData {
   const ctx = { table: "Online Retail transactions", file: path };
   const head = checkTextFile(ctx);
   const strings = readStrings(ctx, head, { minColumns: 8 });
+  requireColumns(
+    strings.columns,
+    ONLINE_RETAIL_COLUMNS.map((name) => ({ name, kind: "string", required: true })),
+    ctx,
+  );
   const df = convertColumns(strings, [
     { name: "invoice", kind: "string", required: true, source: "InvoiceNo" },
     { name: "stock", kind: "string", required: true, source: "StockCode" },
