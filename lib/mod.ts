@@ -7,6 +7,7 @@
 export * from "./core/mod.ts";
 export * from "./data/mod.ts";
 export * from "./prep/mod.ts";
+export * from "./clv/mod.ts";
 export * from "./charts/mod.ts";
 export * from "./notebook/mod.ts";
 export * from "./recommend/mod.ts";
