@@ -1,7 +1,7 @@
 /**
  * Data layer benchmark: load + clean + per-customer features on Online Retail, and the same on a
- * large synthetic shop (1,000,000 customers by default: generated into data/big/ on first run,
- * ~3 GB, a few minutes; pass `--customers N` to change, `--skip-big` to skip). Prints figures.
+ * large synthetic shop when asked (`--customers N`: generated into data/big/N on first run; 1,000,000
+ * customers is ~3 GB and a few minutes). Prints figures.
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -42,8 +42,10 @@ console.log(
   } features; RSS after steps so far ${mb(peak)}`,
 );
 
-if (!args["skip-big"]) {
-  const n = Number(args.customers ?? 1_000_000);
+// The big run is opt-in: reading 1,000,000 customers eagerly (56 M events as strings, then
+// validated) needs more than this machine's 24 GiB today — see the closing note of issue 2.
+if (args.customers !== undefined && !args["skip-big"]) {
+  const n = Number(args.customers);
   const dir = join(PROJECT_ROOT, "data", "big", String(n));
   let manifest: { customers?: number } = {};
   try {
