@@ -4,21 +4,37 @@
  * @module
  */
 import type pl from "nodejs-polars";
+import { requireColumns } from "./_columns.ts";
 
 /** Options of {@linkcode dropDuplicates}. */
 export interface DropDuplicatesOptions {
-  /** Key columns; rows equal on all of them are duplicates. Default: every column (whole row). */
+  /**
+   * Key columns: rows equal on all of them are duplicates ("by unique id", e.g. `["order_id",
+   * "item_id"]`). Default: every column, i.e. whole-row duplicates. Whole-row comparison is what
+   * "dropping duplicates by hash" means — polars hashes the rows — so there is no separate
+   * hash function.
+   */
   readonly subset?: readonly string[];
-  /** Which of the duplicates to keep. Default `"first"`. */
-  readonly keep?: "first" | "last";
+  /** Which row of each duplicate group to keep: `"first"` (default), `"last"`, or `"none"`. */
+  readonly keep?: "first" | "last" | "none";
+}
+
+/** Result of {@linkcode dropDuplicates}. */
+export interface DropDuplicatesResult {
+  /** The table without duplicates, rows in their original order. */
+  readonly table: pl.DataFrame;
+  /** Number of rows removed. */
+  readonly removed: number;
 }
 
 /**
- * Drops duplicate rows, keeping the first (or last) of each group in the original order.
+ * Drops duplicate rows, keeping the first (or last) of each group in the original row order.
+ * Nulls compare equal to nulls.
  *
  * @param df Input table.
  * @param options See {@linkcode DropDuplicatesOptions}.
  * @returns The table without duplicates and the number of rows removed.
+ * @throws {TypeError} When a `subset` column is not in the table.
  * @example
  * ```ts
  * import pl from "nodejs-polars";
@@ -32,8 +48,10 @@ export interface DropDuplicatesOptions {
 export function dropDuplicates(
   df: pl.DataFrame,
   options: DropDuplicatesOptions = {},
-): { table: pl.DataFrame; removed: number } {
+): DropDuplicatesResult {
   const subset = options.subset ? [...options.subset] : df.columns;
+  requireColumns(df, subset, "dropDuplicates");
+  if (df.height === 0 || subset.length === 0) return { table: df, removed: 0 };
   const table = df.unique(subset, options.keep ?? "first", true);
   return { table, removed: df.height - table.height };
 }

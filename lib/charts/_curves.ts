@@ -1,0 +1,65 @@
+// Private helper: turns curves given as parallel arrays into long rows for a layered spec.
+import { curveLabel, pickIndices, sameLength, sig } from "./_spec.ts";
+
+/** One curve as parallel arrays plus an optional name and score. */
+export interface CurveArrays {
+  readonly name?: string;
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+  readonly score?: number;
+}
+
+/** Long rows `{ series, x, y, order }`, each curve downsampled to `maxPoints`. */
+export function curveRows(
+  builder: string,
+  curves: readonly CurveArrays[],
+  scoreName: string,
+  maxPoints: number,
+  digits = 4,
+): { rows: Record<string, unknown>[]; labels: string[] } {
+  const rows: Record<string, unknown>[] = [];
+  const labels: string[] = [];
+  curves.forEach((c, ci) => {
+    const n = sameLength(builder, { x: c.x, y: c.y });
+    const label = curveLabel(c.name, scoreName, c.score, ci);
+    labels.push(label);
+    let order = 0;
+    for (const i of pickIndices(n, maxPoints)) {
+      const x = sig(Number(c.x[i]), digits), y = sig(Number(c.y[i]), digits);
+      if (x === null || y === null) continue;
+      rows.push({ series: label, x, y, order: order++ });
+    }
+  });
+  return { rows, labels };
+}
+
+/** The curve layer: one coloured line per series, drawn in the given order. */
+export function curveLayer(
+  rows: Record<string, unknown>[],
+  xTitle: string,
+  yTitle: string,
+  seriesTitle: string,
+  extra: { interpolate?: string; points?: boolean; domain01?: boolean } = {},
+): Record<string, unknown> {
+  const scale = extra.domain01 ? { domain: [0, 1] } : { zero: false };
+  return {
+    data: { values: rows },
+    mark: {
+      type: "line",
+      tooltip: true,
+      ...(extra.interpolate ? { interpolate: extra.interpolate } : {}),
+      ...(extra.points ? { point: true } : {}),
+    },
+    encoding: {
+      x: { field: "x", type: "quantitative", title: xTitle, scale },
+      y: { field: "y", type: "quantitative", title: yTitle, scale },
+      color: { field: "series", type: "nominal", title: seriesTitle, sort: null },
+      order: { field: "order", type: "quantitative" },
+    },
+  };
+}
+
+/** Normalises "one curve or many" to a list. */
+export function asList<T extends object>(curves: T | readonly T[]): readonly T[] {
+  return Array.isArray(curves) ? curves as readonly T[] : [curves as T];
+}
