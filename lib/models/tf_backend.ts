@@ -1,13 +1,21 @@
 /**
  * Selects the tfjs `wasm` backend once (falling back to `cpu` when wasm cannot start) and
- * registers the kernels shoplab adds to it: `UnsortedSegmentSum` (the gradient of `gather`,
- * missing from tfjs-backend-wasm 4.22). Every tfjs user in shoplab awaits
- * {@linkcode ensureTfBackend} before building tensors.
+ * registers the kernels shoplab adds to or replaces in it:
+ * - `UnsortedSegmentSum` (the gradient of `gather`, missing from tfjs-backend-wasm 4.22);
+ * - `BatchMatMul` / `_FusedMatMul` that transpose an operand first so XNNPACK's fast path runs
+ *   (the stock kernels fall back to a scalar loop for `transposeA` / `transposeB`, i.e. for every
+ *   matmul in a gradient);
+ * - `Slice` / `SplitV` / `Unpack` that read the wasm heap through views (the stock kernels copy
+ *   the whole input out of the heap for every slice).
+ *
+ * Every tfjs user in shoplab awaits {@linkcode ensureTfBackend} before building tensors.
  *
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
+import { installMatMulPatch, matMulPatchEnabled, setMatMulPatchEnabled } from "./_wasm_matmul.ts";
+import { installSlicePatch, setSlicePatchEnabled } from "./_wasm_slice.ts";
 
 let ready: Promise<string> | undefined;
 
@@ -61,6 +69,8 @@ export function ensureTfBackend(): Promise<string> {
     try {
       if (!(await tf.setBackend("wasm"))) throw new Error("wasm backend unavailable");
       registerSegmentSum();
+      installMatMulPatch();
+      installSlicePatch();
     } catch {
       await tf.setBackend("cpu");
     }
@@ -68,6 +78,29 @@ export function ensureTfBackend(): Promise<string> {
     return tf.getBackend();
   })();
   return ready;
+}
+
+/**
+ * Turns shoplab's replacement wasm kernels (transpose-first matmul, heap-view slices) on — the
+ * default after {@linkcode ensureTfBackend} — or off, giving the stock tfjs-backend-wasm 4.22
+ * behaviour, for benchmarks and equality tests. Results agree within float rounding either way.
+ * `UnsortedSegmentSum` stays registered (stock wasm has none).
+ *
+ * @param enabled `true` for the fast kernels, `false` for the stock ones.
+ * @returns Whether the fast kernels are now active (`false` on the cpu backend).
+ * @example
+ * ```ts
+ * import { ensureTfBackend, setWasmKernelPatches } from "@shoplab/lib/models/tf_backend.ts";
+ * import assert from "node:assert/strict";
+ * const backend = await ensureTfBackend();
+ * assert.equal(setWasmKernelPatches(false), false);
+ * assert.equal(setWasmKernelPatches(true), backend === "wasm");
+ * ```
+ */
+export function setWasmKernelPatches(enabled: boolean): boolean {
+  setMatMulPatchEnabled(enabled);
+  setSlicePatchEnabled(enabled);
+  return matMulPatchEnabled();
 }
 
 export { tf };

@@ -68,7 +68,10 @@ function timeExpr(df: pl.DataFrame, col: string, table: string): pl.Expr {
   return pl.col(col).cast(pl.Datetime("ms")).cast(pl.Float64).alias("t");
 }
 
-/** Long log with columns u (Utf8), i (Utf8), w (Float64), t (Float64 epoch ms). */
+/**
+ * Long log with columns u (Utf8), i (Utf8), w (Float64), t (Float64 epoch ms) and k (Utf8: the
+ * row's kind, `view` | `cart` | `purchase`; transaction lines are purchases).
+ */
 export function interactionLog(tables: InteractionTables, options: LogOptions): pl.DataFrame {
   const w = { view: 1, cart: 3, purchase: 5, ...options.weights };
   const parts: pl.DataFrame[] = [];
@@ -84,12 +87,15 @@ export function interactionLog(tables: InteractionTables, options: LogOptions): 
         pl.col(TX.item).cast(pl.Utf8).alias("i"),
         pl.lit(w.purchase).cast(pl.Float64).alias("w"),
         timeExpr(tx, TX.timestamp, "transactions"),
+        pl.lit("purchase").cast(pl.Utf8).alias("k"),
       ),
     );
   }
   if (ev !== undefined) {
     need(ev, [EV.customer, EV.item, EV.timestamp], "events");
     let value: pl.Expr;
+    // a rating row keeps its event type when the table has one; otherwise it counts as a purchase
+    let kind: pl.Expr = ev.columns.includes(EV.type) ? pl.col(EV.type) : pl.lit("purchase");
     if (options.rating !== undefined) {
       need(ev, [options.rating], "events");
       value = pl.col(options.rating).cast(pl.Float64);
@@ -110,6 +116,7 @@ export function interactionLog(tables: InteractionTables, options: LogOptions): 
       value = pl.when(pl.col(EV.type).eq(pl.lit("view"))).then(pl.lit(w.view))
         .when(pl.col(EV.type).eq(pl.lit("cart"))).then(pl.lit(w.cart))
         .otherwise(pl.lit(w.purchase));
+      kind = pl.col(EV.type);
     }
     parts.push(
       ev.select(
@@ -117,6 +124,7 @@ export function interactionLog(tables: InteractionTables, options: LogOptions): 
         pl.col(EV.item).cast(pl.Utf8).alias("i"),
         value.cast(pl.Float64).alias("w"),
         timeExpr(ev, EV.timestamp, "events"),
+        kind.cast(pl.Utf8).alias("k"),
       ),
     );
   }
@@ -130,7 +138,7 @@ export function interactionLog(tables: InteractionTables, options: LogOptions): 
   );
 }
 
-/** Sorted distinct ids of users and items, and the log with integer codes uc, ic. */
+/** Sorted distinct ids of users and items, and the log with integer codes uc, ic (plus w, t, k). */
 export function encodeLog(
   log: pl.DataFrame,
 ): { coded: pl.DataFrame; userIds: string[]; itemIds: string[] } {
@@ -143,7 +151,7 @@ export function encodeLog(
       pl.Series(name + "c", Int32Array.from(ids, (_, k) => k), pl.Int32),
     ]);
   const users = table("u", userIds), items = table("i", itemIds);
-  const coded = log.join(users, { on: "u" }).join(items, { on: "i" }).select("uc", "ic", "w", "t");
+  const coded = log.join(users, { on: "u" }).join(items, { on: "i" }).select("uc", "ic", "w", "t", "k");
   return { coded, userIds, itemIds };
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import pl from "nodejs-polars";
+import { EVENT_TYPES, type EventType } from "../data/schema.ts";
 import type { RecommendSplit } from "./types.ts";
 import {
   aggregateLog,
@@ -21,6 +22,12 @@ export interface ChronologicalSplitOptions extends LogOptions {
   readonly cut: Date | number;
   /** Ignore rows at or after this time (Date or epoch ms). Default: keep all. */
   readonly end?: Date | number;
+  /**
+   * Event types whose rows at or after the cut form the test set (transaction lines are
+   * purchases), e.g. `["purchase"]` to train on views, carts and purchases but measure how well
+   * the next purchases are predicted. Train always keeps every type. Default: all types.
+   */
+  readonly testEventTypes?: readonly EventType[];
 }
 
 /**
@@ -33,9 +40,11 @@ export interface ChronologicalSplitOptions extends LogOptions {
  * @param options See {@linkcode ChronologicalSplitOptions}.
  * @returns `{ train, test }`.
  * @throws {DataError} As {@linkcode buildInteractions}.
+ * @throws {RangeError} When `testEventTypes` is empty or names an unknown type.
  * @example
  * ```ts
  * import pl from "nodejs-polars";
+import { EVENT_TYPES, type EventType } from "../data/schema.ts";
  * import { chronologicalSplit } from "@shoplab/lib/recommend/chronological_split.ts";
  * import assert from "node:assert/strict";
  * const transactions = pl.DataFrame({
@@ -48,6 +57,22 @@ export interface ChronologicalSplitOptions extends LogOptions {
  * assert.equal(test.nnz, 2);
  * assert.deepEqual(train.itemIds, test.itemIds);
  * ```
+ *
+ * Train on every event, test on purchases only:
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { chronologicalSplit } from "@shoplab/lib/recommend/chronological_split.ts";
+ * import assert from "node:assert/strict";
+ * const events = pl.DataFrame({
+ *   customer_id: ["u1", "u1", "u1"], item_id: ["a", "b", "c"],
+ *   event_type: ["purchase", "view", "purchase"],
+ *   timestamp: [1, 5, 9].map((d) => new Date(Date.UTC(2024, 0, d))),
+ * });
+ * const split = chronologicalSplit({ events }, {
+ *   cut: Date.UTC(2024, 0, 5), testEventTypes: ["purchase"],
+ * });
+ * assert.deepEqual([...split.test.byUser.indices], [2]); // the view of "b" is not a test item
+ * ```
  */
 export function chronologicalSplit(
   tables: InteractionTables,
@@ -58,8 +83,20 @@ export function chronologicalSplit(
   const { coded, userIds, itemIds } = encodeLog(log);
   const info = itemInfo(tables.items, itemIds);
   const cut = toMs(options.cut);
+  let testRows = pl.col("t").gtEq(cut);
+  const types = options.testEventTypes;
+  if (types !== undefined) {
+    if (types.length === 0 || types.some((t) => !EVENT_TYPES.includes(t))) {
+      throw new RangeError(
+        `chronologicalSplit(): testEventTypes must list some of ${EVENT_TYPES.join(", ")}, got ${
+          JSON.stringify(types)
+        }`,
+      );
+    }
+    testRows = testRows.and(pl.col("k").isIn([...types]));
+  }
   return {
     train: aggregateLog(coded.filter(pl.col("t").lt(cut)), userIds, itemIds, options, info),
-    test: aggregateLog(coded.filter(pl.col("t").gtEq(cut)), userIds, itemIds, options, info),
+    test: aggregateLog(coded.filter(testRows), userIds, itemIds, options, info),
   };
 }

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { DEFAULT_K, SEED } from "../core/constants.ts";
-import { permutation } from "../core/random.ts";
+import { DEFAULT_K } from "../core/constants.ts";
+import { candidateUsers } from "./_candidates.ts";
 import type { FittedRecommender, Recommender, RecommendSplit } from "./types.ts";
 import { popularity } from "./popularity.ts";
 import { precisionAtK } from "./precision_at_k.ts";
@@ -95,46 +95,9 @@ export async function evaluateRecommenders(
   split: RecommendSplit,
   options: EvaluateRecommendersOptions = {},
 ): Promise<RecommenderEvaluation[]> {
-  const { train, test } = split;
-  if (train.nUsers !== test.nUsers || train.nItems !== test.nItems) {
-    throw new RangeError("evaluateRecommenders(): train and test must share one index space");
-  }
+  const { train } = split;
   const k = options.k ?? DEFAULT_K;
-  const onlyNew = (options.relevant ?? "new") === "new";
-  // relevant items per user
-  const relevantOf = (u: number): number[] => {
-    const out: number[] = [];
-    const seen = new Set<number>();
-    if (onlyNew) {
-      for (let q = train.byUser.indptr[u]; q < train.byUser.indptr[u + 1]; q++) {
-        seen.add(train.byUser.indices[q]);
-      }
-    }
-    for (let q = test.byUser.indptr[u]; q < test.byUser.indptr[u + 1]; q++) {
-      const i = test.byUser.indices[q];
-      if (!seen.has(i)) out.push(i);
-    }
-    return out;
-  };
-  let users: number[];
-  if (options.candidates !== undefined) users = Array.from(options.candidates);
-  else {
-    users = [];
-    for (let u = 0; u < train.nUsers; u++) {
-      if (train.byUser.indptr[u + 1] > train.byUser.indptr[u] && relevantOf(u).length > 0) {
-        users.push(u);
-      }
-    }
-  }
-  if (options.maxUsers !== undefined && users.length > options.maxUsers) {
-    const perm = permutation(users.length, options.seed ?? SEED);
-    users = Array.from(perm.subarray(0, options.maxUsers), (p) => users[p]).sort((a, b) => a - b);
-  }
-  const relevant = users.map((u) => new Set(relevantOf(u)));
-  const scored = users.map((_, j) => relevant[j].size > 0);
-  if (!scored.some((x) => x)) {
-    throw new RangeError("evaluateRecommenders(): no candidate user has a relevant test item");
-  }
+  const { users, relevant, scored } = candidateUsers(split, options, "evaluateRecommenders()");
 
   const all = [...models];
   if ((options.baseline ?? true) && !all.some((m) => m.name === "popularity")) {

@@ -44,3 +44,5 @@ export * from "./catalog_coverage.ts";
 export * from "./novelty.ts";
 export * from "./intra_list_diversity.ts";
 export * from "./evaluate_recommenders.ts";
+export * from "./metrics_at_k.ts";
+export * from "./sample_recommendations.ts";

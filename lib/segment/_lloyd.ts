@@ -145,14 +145,16 @@ export function lloyd(
     return changed;
   };
 
-  let iterations = 0, converged = false, stable = false;
+  let iterations = 0, converged = false, stable = false, relocated = false;
   for (let it = 0; it < maxIter; it++) {
     iterations = it + 1;
-    if (it > 0 && boundedPass() === 0) {
-      // Labels did not change: the centres are already the means of their rows.
+    if (it > 0 && boundedPass() === 0 && !relocated) {
+      // Labels did not change: the centres are already the means of their rows. (Not so right
+      // after a relocation, whose exact reassignment below changed labels without the means.)
       converged = stable = true;
       break;
     }
+    relocated = false;
     // Update step: centres = means of their rows. Per-cluster sums are recomputed in full on
     // the first iteration and after a relocation, and otherwise updated by the rows that moved.
     if (fresh) {
@@ -176,7 +178,7 @@ export function lloyd(
     }
     if (empty) {
       relocateEmpty(x, n, d, k, centers, next, labels, counts, dist);
-      fresh = true;
+      fresh = relocated = true;
     }
     let shift = 0, maxMove = 0;
     for (let c = 0; c < k; c++) {

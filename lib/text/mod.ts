@@ -21,3 +21,5 @@ export * from "./read_faq.ts";
 export * from "./fit_faq.ts";
 export * from "./evaluate_faq.ts";
 export * from "./faq_threshold_sweep.ts";
+export * from "./split_faq_questions.ts";
+export * from "./choose_faq_threshold.ts";

@@ -103,3 +103,259 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "notebooks/08_customer_service_faq runs top to bottom in the Deno kernel",
+  ignore: JUPYTER === undefined,
+  async fn() {
+    const nb = await execute("08_customer_service_faq");
+    assert.deepEqual(errors(nb), []);
+    const m = metrics(nb);
+    if (m) {
+      assert.deepEqual(Object.keys(m).sort(), ["faq_accuracy_at1", "faq_coverage"]);
+      // retrieval on held-out paraphrases: far above chance (1/56), below perfect
+      const acc = Number(m.faq_accuracy_at1), cov = Number(m.faq_coverage);
+      assert.ok(acc > 0.5 && acc < 1, `accuracy@1 ${acc}`);
+      assert.ok(cov > 0.5 && cov <= 1, `coverage ${cov}`);
+    }
+  },
+});
+
+/**
+ * Runs a copy of a notebook whose `parameters` cell has some consts replaced (e.g. DATA_PATH),
+ * written next to the original as `_<name>.<tag>.ipynb.tmp` (git-ignored) so the kernel finds
+ * deno.json, and removed afterwards.
+ */
+async function executeWith(
+  name: string,
+  tag: string,
+  params: Record<string, string>,
+): Promise<Notebook> {
+  const nb: Notebook = JSON.parse(
+    await Deno.readTextFile(join(PROJECT_ROOT, "notebooks", `${name}.ipynb`)),
+  );
+  const cell = nb.cells.find((c) => (c.metadata.tags ?? []).includes("parameters"))!;
+  let src = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+  for (const [k, v] of Object.entries(params)) {
+    const re = new RegExp(`^const ${k} = .*;$`, "m");
+    assert.match(src, re, `parameter ${k} of ${name}`);
+    src = src.replace(re, `const ${k} = ${JSON.stringify(v)};`);
+  }
+  cell.source = src;
+  const file = `_${name}.${tag}.ipynb.tmp`;
+  const path = join(PROJECT_ROOT, "notebooks", file);
+  const out = await Deno.makeTempDir();
+  await Deno.writeTextFile(path, JSON.stringify(nb));
+  try {
+    const { success, stderr } = await new Deno.Command(JUPYTER!, {
+      args: [
+        "nbconvert",
+        "--to",
+        "notebook",
+        "--execute",
+        "--ExecutePreprocessor.kernel_name=deno",
+        "--ExecutePreprocessor.timeout=600",
+        "--output-dir",
+        out,
+        "--output",
+        "executed",
+        path,
+      ],
+      cwd: join(PROJECT_ROOT, "notebooks"),
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const log = new TextDecoder().decode(stderr);
+    assert.ok(success, `${file} failed in the Deno kernel:\n${log.slice(-3000)}`);
+    return JSON.parse(await Deno.readTextFile(join(out, "executed.ipynb")));
+  } finally {
+    await Deno.remove(path);
+    await Deno.remove(out, { recursive: true });
+  }
+}
+
+const RECOMMEND_KEYS = [
+  "best_model",
+  "coverage10_best",
+  "ndcg10_als",
+  "ndcg10_embedding",
+  "ndcg10_hybrid",
+  "ndcg10_itemcf",
+  "ndcg10_popularity",
+  "ndcg10_usercf",
+  "recall10_best",
+];
+
+/** 03's record: every value a share, the best model named and above popularity by `margin`×. */
+function checkRecommendMetrics(m: Record<string, unknown>, margin: number): void {
+  assert.deepEqual(Object.keys(m).sort(), RECOMMEND_KEYS);
+  const ndcg = RECOMMEND_KEYS.filter((k) => k.startsWith("ndcg10_")).map((k) => Number(m[k]));
+  for (const v of [...ndcg, Number(m.recall10_best), Number(m.coverage10_best)]) {
+    assert.ok(v > 0 && v < 1, `a metric outside (0, 1): ${JSON.stringify(m)}`);
+  }
+  const pop = Number(m.ndcg10_popularity);
+  assert.ok(Math.max(...ndcg) > margin * pop, `best NDCG@10 vs popularity: ${JSON.stringify(m)}`);
+  assert.ok(
+    ["popularity", "popularity-30d", "user-cf", "item-cf", "als", "embedding", "content", "hybrid"]
+      .includes(String(m.best_model)),
+  );
+  // a personalised best model covers far more of the catalogue than the one popularity list
+  assert.ok(Number(m.coverage10_best) > 0.05, `coverage ${m.coverage10_best}`);
+}
+
+Deno.test({
+  name: "notebooks/03_recommendations runs top to bottom in the Deno kernel (default data)",
+  ignore: JUPYTER === undefined,
+  async fn() {
+    await ensureDefaultData();
+    const nb = await execute("03_recommendations");
+    assert.deepEqual(errors(nb), []);
+    const m = metrics(nb);
+    // measured once: popularity 0.0677, best (hybrid) 0.1221
+    if (m) checkRecommendMetrics(m, 1.3);
+  },
+});
+
+Deno.test({
+  name: "notebooks/03_recommendations runs on Online Retail (customers × StockCode)",
+  ignore: JUPYTER === undefined,
+  async fn() {
+    const nb = await executeWith("03_recommendations", "online_retail", {
+      DATA_PATH: "../shared/datasets/online-retail/online_retail.csv",
+      DATA_FORMAT: "online-retail",
+    });
+    assert.deepEqual(errors(nb), []);
+    const m = metrics(nb);
+    // measured once: popularity 0.0404, best (hybrid) 0.1203
+    if (m) checkRecommendMetrics(m, 1.5);
+  },
+});
+
+Deno.test({
+  name: "notebooks/03_recommendations says what is missing and records nothing on CDNOW",
+  ignore: JUPYTER === undefined,
+  async fn() {
+    const nb = await executeWith("03_recommendations", "cdnow", {
+      DATA_PATH: "../shared/datasets/cdnow/CDNOW_sample.txt",
+      DATA_FORMAT: "cdnow-sample",
+    });
+    assert.deepEqual(errors(nb), []);
+    assert.equal(metrics(nb), undefined);
+  },
+});
+
+/** The metrics both prediction notebooks record, checked against their baselines. */
+function checkPredictionMetrics(m: Record<string, unknown>): void {
+  assert.deepEqual(Object.keys(m).sort(), [
+    "ap_logreg",
+    "ap_mlp",
+    "auc_logreg",
+    "auc_mlp",
+    "auc_tree",
+    "brier_logreg",
+    "positive_rate",
+  ]);
+  const rate = Number(m.positive_rate);
+  assert.ok(rate > 0.05 && rate < 0.95, `positive rate ${rate}`);
+  for (const k of ["auc_logreg", "auc_tree", "auc_mlp"]) {
+    const v = Number(m[k]);
+    assert.ok(v > 0.7 && v <= 1, `${k} ${v}: the synthetic shop's planted signals are learnable`);
+  }
+  // Average precision above the random ranking's (the positive rate), Brier below the
+  // majority baseline's p(1 − p).
+  for (const k of ["ap_logreg", "ap_mlp"]) assert.ok(Number(m[k]) > rate + 0.05, `${k} ${m[k]}`);
+  assert.ok(Number(m.brier_logreg) < rate * (1 - rate), `brier_logreg ${m.brier_logreg}`);
+}
+
+for (const name of ["04_churn_prediction", "05_purchase_prediction"]) {
+  Deno.test({
+    name: `notebooks/${name} runs top to bottom in the Deno kernel`,
+    ignore: JUPYTER === undefined,
+    async fn() {
+      await ensureDefaultData();
+      const nb = await execute(name);
+      assert.deepEqual(errors(nb), []);
+      const m = metrics(nb);
+      if (m) checkPredictionMetrics(m);
+    },
+  });
+}
+
+function checkSegmentMetrics(m: Record<string, unknown>, customers: [number, number]): void {
+  assert.deepEqual(Object.keys(m).sort(), ["k", "n_customers", "share_champions", "silhouette"]);
+  const k = Number(m.k), s = Number(m.silhouette), n = Number(m.n_customers);
+  const share = Number(m.share_champions);
+  assert.ok(Number.isInteger(k) && k >= 2 && k <= 8, `k ${k}`);
+  assert.ok(s > 0.05 && s < 0.9, `silhouette ${s}`);
+  assert.ok(n >= customers[0] && n <= customers[1], `customers ${n}`);
+  // champions = R 5 and F 4–5: at most the top recency fifth
+  assert.ok(share > 0.03 && share <= 0.2, `share of champions ${share}`);
+}
+
+Deno.test({
+  name: "notebooks/02_customer_segments runs top to bottom in the Deno kernel",
+  ignore: JUPYTER === undefined,
+  async fn() {
+    await ensureDefaultData();
+    const nb = await execute("02_customer_segments");
+    assert.deepEqual(errors(nb), []);
+    const m = metrics(nb);
+    if (m) checkSegmentMetrics(m, [2500, 5000]);
+  },
+});
+
+Deno.test({
+  name: "notebooks/02_customer_segments runs on UCI Online Retail",
+  ignore: JUPYTER === undefined,
+  async fn() {
+    const nb = await executeWith("02_customer_segments", "online_retail", {
+      DATA_PATH: "../shared/datasets/online-retail/online_retail.csv",
+      DATA_FORMAT: "online-retail",
+    });
+    assert.deepEqual(errors(nb), []);
+    const m = metrics(nb);
+    // 4,372 customer ids in the file; 4,334 with a sale line once cancellations are set aside
+    if (m) checkSegmentMetrics(m, [4300, 4372]);
+  },
+});
+
+Deno.test({
+  name: "notebooks/07_acquisition runs top to bottom in the Deno kernel",
+  ignore: JUPYTER === undefined,
+  async fn() {
+    await ensureDefaultData();
+    const nb = await execute("07_acquisition");
+    assert.deepEqual(errors(nb), []);
+    const m = metrics(nb);
+    if (m) {
+      assert.deepEqual(Object.keys(m).sort(), [
+        "best_channel_ltv_cac",
+        "top_decile_lift",
+        "worst_channel_ltv_cac",
+      ]);
+      const best = Number(m.best_channel_ltv_cac), worst = Number(m.worst_channel_ltv_cac);
+      // measured once: best (organic) 23.5, worst (display) 0.57, top-decile lift 4.14. The
+      // generator plants cheap organic/email and costly, short-lived display customers.
+      assert.ok(best > 3 && best < 200, `best LTV:CAC ${best}`);
+      assert.ok(worst > 0 && worst < 1.5 && worst < best, `worst LTV:CAC ${worst}`);
+      const lift = Number(m.top_decile_lift);
+      assert.ok(lift > 2 && lift <= 10, `top-decile lift ${lift}`);
+    }
+  },
+});
+
+Deno.test({
+  name: "notebooks/07_acquisition says what is missing and records nothing on CDNOW",
+  ignore: JUPYTER === undefined,
+  async fn() {
+    const nb = await executeWith("07_acquisition", "cdnow", {
+      DATA_PATH: "../shared/datasets/cdnow/CDNOW_sample.txt",
+      DATA_FORMAT: "cdnow-sample",
+    });
+    assert.deepEqual(errors(nb), []);
+    assert.equal(metrics(nb), undefined);
+    const notes = nb.cells.flatMap((c) => c.cell_type === "code" ? c.outputs : [])
+      .map((o) => JSON.stringify(o)).filter((s) => s.includes("has no events"));
+    assert.equal(notes.length, 1, "one clear note naming the missing tables");
+  },
+});

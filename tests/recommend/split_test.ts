@@ -116,3 +116,44 @@ Deno.test("leaveLastOutSplit() holds out each user's latest n items", () => {
   );
   assert.throws(() => leaveLastOutSplit(m, { n: 0 }), RangeError);
 });
+
+Deno.test("chronologicalSplit() with testEventTypes trains on every event and tests on purchases", () => {
+  const day = (d: number) => new Date(Date.UTC(2024, 0, d));
+  const events = pl.DataFrame({
+    customer_id: ["u1", "u1", "u1", "u2", "u2", "u2"],
+    item_id: ["a", "b", "c", "a", "c", "d"],
+    event_type: ["view", "cart", "purchase", "purchase", "view", "purchase"],
+    timestamp: [day(1), day(6), day(7), day(2), day(8), day(9)],
+  });
+  const cut = Date.UTC(2024, 0, 5);
+  const all = chronologicalSplit({ events }, { cut });
+  const buys = chronologicalSplit({ events }, { cut, testEventTypes: ["purchase"] });
+  assert.deepEqual(buys.train.itemIds, ["a", "b", "c", "d"]);
+  assert.deepEqual([...pairs(buys.train)], [...pairs(all.train)]); // train is unchanged
+  // test: u1 b (cart, dropped) and c (purchase); u2 c (view, dropped) and d (purchase)
+  assert.deepEqual([...pairs(all.test)].sort(), ["0:1", "0:2", "1:2", "1:3"]);
+  assert.deepEqual([...pairs(buys.test)].sort(), ["0:2", "1:3"]);
+  assert.deepEqual([...buys.test.byUser.values], [5, 5]);
+  const carts = chronologicalSplit({ events }, { cut, testEventTypes: ["cart", "purchase"] });
+  assert.deepEqual([...pairs(carts.test)].sort(), ["0:1", "0:2", "1:3"]);
+  // transaction lines are purchases
+  const transactions = pl.DataFrame({
+    customer_id: ["u1", "u1"],
+    order_id: ["o1", "o2"],
+    timestamp: [day(1), day(9)],
+    item_id: ["a", "b"],
+    quantity: [1, 2],
+    unit_price: [1, 1],
+  });
+  assert.equal(
+    chronologicalSplit({ transactions }, { cut, testEventTypes: ["purchase"] }).test.nnz,
+    1,
+  );
+  assert.equal(chronologicalSplit({ transactions }, { cut, testEventTypes: ["view"] }).test.nnz, 0);
+  assert.throws(() => chronologicalSplit({ events }, { cut, testEventTypes: [] }), RangeError);
+  assert.throws(
+    // deno-lint-ignore no-explicit-any
+    () => chronologicalSplit({ events }, { cut, testEventTypes: ["click" as any] }),
+    RangeError,
+  );
+});

@@ -10,6 +10,7 @@ import {
   renderNotebookHtml,
 } from "@shoplab/lib/report/render/mod.ts";
 import { META, sampleNotebook, XSS } from "./_render_fixture.ts";
+import { runReport } from "./_cli.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = (() => {
@@ -39,6 +40,23 @@ async function visit(ctx: BrowserContext, path: string): Promise<Visit> {
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto("file://" + path, { waitUntil: "load" });
   return { page, offline, errors };
+}
+
+function launch(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
 }
 
 Deno.test({
@@ -86,20 +104,7 @@ Deno.test({
         },
       ], { date: "2025-01-01", dataSource: XSS, gitRevision: "abc1234" }),
     );
-    const ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const ctx = await launch(profile);
     try {
       for (const name of ["analyst", "stakeholder", "interactive"]) {
         await t.step(name, async () => {
@@ -175,6 +180,74 @@ Deno.test({
         assert.equal(await page.isVisible("details.source pre >> nth=0"), true);
         await page.close();
       });
+    } finally {
+      await ctx.close();
+      await Deno.remove(dir, { recursive: true });
+      await Deno.remove(profile, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "deno task report output opens offline in headless Chromium, every chart as SVG",
+  ignore: !hasChromium,
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn(t) {
+    const dir = await Deno.makeTempDir({ prefix: "shoplab-browser-cli-" });
+    const profile = await Deno.makeTempDir({ prefix: "shoplab-chromium-" });
+    const runs = [
+      ["analyst", []],
+      ["stakeholder-interactive", ["--audience", "stakeholder", "--interactive"]],
+    ] as const;
+    for (const [name, args] of runs) {
+      const r = await runReport(["--out", join(dir, name), ...args]);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    const ctx = await launch(profile);
+    try {
+      for (const [name, args] of runs) {
+        const interactive = args.includes("--interactive" as never);
+        const files = [...Deno.readDirSync(join(dir, name))].map((e) => e.name)
+          .filter((n) => n.endsWith(".html")).sort();
+        assert.deepEqual(files, ["00_alpha.html", "01_beta.html", "index.html"]);
+        for (const file of files) {
+          await t.step(`${name}/${file}`, async () => {
+            const { page, offline, errors } = await visit(ctx, join(dir, name, file));
+            const report = file !== "index.html";
+            if (report && interactive) {
+              await page.waitForFunction(
+                () =>
+                  document.querySelectorAll("figure.chart.live").length ===
+                    document.querySelectorAll("figure.chart").length,
+                null,
+                { timeout: 15_000 },
+              );
+            }
+            const facts = await page.evaluate(() => ({
+              figures: document.querySelectorAll("figure.chart").length,
+              withSvg: [...document.querySelectorAll("figure.chart")].filter((f) =>
+                f.querySelector(".chart-static svg")
+              ).length,
+              xss: (globalThis as unknown as { __xss?: unknown }).__xss,
+              text: document.body.textContent ?? "",
+              code: document.querySelectorAll("details.source").length,
+            }));
+            assert.deepEqual(offline, [], "network requests");
+            assert.deepEqual(errors, [], "console errors");
+            assert.equal(facts.xss, undefined, "payload did not run");
+            if (report) {
+              assert.equal(facts.figures, 1, "one chart per fixture notebook");
+              assert.equal(facts.withSvg, facts.figures, "every chart is an <svg>");
+              assert.equal(facts.code > 0, name === "analyst");
+            }
+            if (file === "00_alpha.html") {
+              assert.ok(facts.text.includes("<script>window.__xss=1</script>"), "shown as text");
+            }
+            await page.close();
+          });
+        }
+      }
     } finally {
       await ctx.close();
       await Deno.remove(dir, { recursive: true });

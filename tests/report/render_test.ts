@@ -123,6 +123,16 @@ Deno.test("renderNotebookHtml() falls back to the bundle's SVG when a spec canno
   assert.deepEqual(externalResources(without), []);
 });
 
+Deno.test("renderNotebookHtml() survives a chart spec that is not JSON, and never embeds it", async () => {
+  const data = { [VEGALITE_MIME]: "{not json", "text/html": "<svg><title>kept</title></svg>" };
+  const html = await renderNotebookHtml(
+    withOutputs([{ output_type: "display_data", metadata: {}, data }]),
+    { audience: "analyst", interactive: true, meta: ok },
+  );
+  assert.ok(main(html).includes("<title>kept</title>"));
+  assert.ok(!html.includes('id="chart-specs"'), "nothing for vega-embed to load");
+});
+
 Deno.test("renderNotebookHtml() shows text/latex, JSON-only and jpeg outputs", async () => {
   const html = main(
     await render(withOutputs([

@@ -56,11 +56,12 @@ export function metricsCard(metrics: Readonly<Record<string, unknown>>): string 
 }
 
 async function chartHtml(spec: unknown, bundle: MimeBundle, ctx: OutputContext): Promise<string> {
-  const parsed = typeof spec === "string" ? JSON.parse(spec) : spec;
   const id = `chart-${ctx.charts.length + 1}`;
   let svg: string;
+  let parsed: unknown = spec;
   const t0 = performance.now();
   try {
+    parsed = typeof spec === "string" ? JSON.parse(spec) : spec;
     svg = sanitizeHtml(await vegaLiteToSvg(parsed as TopLevelSpec), { svg: true });
   } catch (e) {
     const fallback = text(bundle["image/svg+xml"]) || text(bundle["text/html"]);
@@ -73,8 +74,12 @@ async function chartHtml(spec: unknown, bundle: MimeBundle, ctx: OutputContext):
   } finally {
     ctx.chartMs += performance.now() - t0;
   }
-  ctx.charts.push({ id, spec: parsed });
-  return `<figure class="chart" id="${id}"><div class="chart-static">${svg}</div><div class="chart-live"></div></figure>`;
+  // Only a parsed spec is embedded live (a string would make vega-embed fetch it as a URL).
+  const live = parsed !== null && typeof parsed === "object";
+  if (live) ctx.charts.push({ id, spec: parsed });
+  return `<figure class="chart" id="${
+    live ? id : `${id}-static`
+  }"><div class="chart-static">${svg}</div><div class="chart-live"></div></figure>`;
 }
 
 function imageHtml(mime: string, data: unknown): string {

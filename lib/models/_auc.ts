@@ -1,0 +1,24 @@
+// Private: ROC AUC by the rank-sum (Mann–Whitney) formula, ties given their average rank.
+// lib/metrics is downstream of lib/models, so the MLP's validation AUC is computed here.
+
+/** AUC of scores `p` for 0/1 labels `y`; NaN when one class is absent. */
+export function rankAuc(y: ArrayLike<number>, p: ArrayLike<number>): number {
+  const n = y.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => p[a] - p[b]);
+  let rankSum = 0, positives = 0;
+  for (let i = 0; i < n;) {
+    let j = i;
+    while (j + 1 < n && p[order[j + 1]] === p[order[i]]) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) {
+      if (y[order[k]] === 1) {
+        rankSum += rank;
+        positives++;
+      }
+    }
+    i = j + 1;
+  }
+  const negatives = n - positives;
+  if (positives === 0 || negatives === 0) return NaN;
+  return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
+}

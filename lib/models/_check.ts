@@ -1,0 +1,99 @@
+// Private helpers shared by the classic models: input checks, class weights, a clock-free timer.
+import type { Labels, Matrix } from "./types.ts";
+
+/** Checks a matrix: positive sizes, finite values, `x.length === rows · cols`. */
+export function checkMatrix(fn: string, m: Matrix, cols?: number): void {
+  if (!m || !(m.x instanceof Float64Array)) {
+    throw new TypeError(`${fn}: x must be a Matrix { x: Float64Array, rows, cols }`);
+  }
+  if (m.x.length !== m.rows * m.cols) {
+    throw new RangeError(
+      `${fn}: x has ${m.x.length} values, expected rows × cols = ${m.rows * m.cols}`,
+    );
+  }
+  if (cols !== undefined && m.cols !== cols) {
+    throw new RangeError(`${fn}: x has ${m.cols} columns, the model was fitted on ${cols}`);
+  }
+  for (let k = 0; k < m.x.length; k++) {
+    if (!Number.isFinite(m.x[k])) {
+      const i = Math.floor(k / m.cols), j = k % m.cols;
+      const name = m.columns?.[j] !== undefined ? `"${m.columns[j]}"` : `${j}`;
+      throw new RangeError(`${fn}: x has ${m.x[k]} at row ${i}, column ${name}; impute first`);
+    }
+  }
+}
+
+/** Checks labels against a matrix and returns them as 0/1 bytes plus the count of positives. */
+export function checkLabels(
+  fn: string,
+  m: Matrix,
+  y: Labels,
+  needBoth = true,
+): { y: Uint8Array; positives: number } {
+  if (y.length !== m.rows) {
+    throw new RangeError(`${fn}: y has ${y.length} labels but x has ${m.rows} rows`);
+  }
+  const out = new Uint8Array(y.length);
+  let positives = 0;
+  for (let i = 0; i < y.length; i++) {
+    const v = Number(y[i]);
+    if (v !== 0 && v !== 1) {
+      throw new RangeError(`${fn}: y has ${y[i]} at row ${i}, expected 0 or 1`);
+    }
+    out[i] = v;
+    positives += v;
+  }
+  if (needBoth && (positives === 0 || positives === y.length)) {
+    throw new RangeError(
+      `${fn}: y has one class only (${positives === 0 ? "no 1s" : "no 0s"} in ${y.length} rows)`,
+    );
+  }
+  return { y: out, positives };
+}
+
+/** Resolves `classWeight` to `[w0, w1]` (`"balanced"`: n / (2 · n_c), as scikit-learn). */
+export function resolveClassWeight(
+  fn: string,
+  classWeight: readonly [number, number] | "balanced" | undefined,
+  n: number,
+  positives: number,
+): [number, number] {
+  if (classWeight === undefined) return [1, 1];
+  if (classWeight === "balanced") return [n / (2 * (n - positives)), n / (2 * positives)];
+  const [w0, w1] = classWeight;
+  if (!(w0 > 0 && w1 > 0 && Number.isFinite(w0) && Number.isFinite(w1))) {
+    throw new RangeError(`${fn}: classWeight must be two positive numbers, got [${w0}, ${w1}]`);
+  }
+  return [w0, w1];
+}
+
+/** Feature names: the matrix's column names or `x0, x1, …`. */
+export function featureNames(m: Matrix): string[] {
+  return Array.from({ length: m.cols }, (_, j) => m.columns?.[j] ?? `x${j}`);
+}
+
+/** The default timer of `fit` reports: a monotonic millisecond counter (durations only). */
+export function defaultTimer(): number {
+  return performance.now();
+}
+
+/** Logistic function, stable for large |z|. */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** log(1 + e^z), stable for large |z|. */
+export function log1pExp(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+/** Runs `f` and returns its result as a promise, turning a throw into a rejection. */
+export function attempt<T>(f: () => T): Promise<T> {
+  try {
+    return Promise.resolve(f());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}

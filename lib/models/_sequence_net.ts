@@ -1,0 +1,181 @@
+/**
+ * The network behind {@linkcode sequenceClassifier}: stacked fused LSTM layers → Dense(1) logit,
+ * its seeded initialisation, batch assembly (time-major) and the rank-based AUC for early stopping.
+ *
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import { createRng, type Rng } from "../core/random.ts";
+import type { SequenceBatch } from "./types.ts";
+import { fusedLstm, lstmInference } from "./_fused_lstm.ts";
+
+/** Trainable parameters. */
+export interface NetParams {
+  readonly layers: { kernel: tf.Variable; recurrent: tf.Variable; bias: tf.Variable }[];
+  readonly dense: { kernel: tf.Variable; bias: tf.Variable };
+}
+
+/**
+ * A seeded orthogonal matrix `[rows, cols]` (rows ≤ cols: orthonormal rows, by modified
+ * Gram–Schmidt on standard normal draws), as Keras' `Orthogonal` initialiser for recurrent kernels.
+ */
+export function orthogonal(rows: number, cols: number, seed: number): tf.Tensor2D {
+  const rng = createRng(seed);
+  const tall = rows > cols;
+  const [r, c] = tall ? [cols, rows] : [rows, cols];
+  const m = new Float64Array(r * c);
+  for (let i = 0; i < m.length; i++) m[i] = rng.normal();
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < i; j++) {
+      let dot = 0;
+      for (let k = 0; k < c; k++) dot += m[i * c + k] * m[j * c + k];
+      for (let k = 0; k < c; k++) m[i * c + k] -= dot * m[j * c + k];
+    }
+    let norm = 0;
+    for (let k = 0; k < c; k++) norm += m[i * c + k] * m[i * c + k];
+    norm = Math.sqrt(norm);
+    for (let k = 0; k < c; k++) m[i * c + k] /= norm;
+  }
+  const out = new Float32Array(rows * cols);
+  for (let i = 0; i < r; i++) {
+    for (let k = 0; k < c; k++) out[tall ? k * cols + i : i * cols + k] = m[i * c + k];
+  }
+  return tf.tensor2d(out, [rows, cols]);
+}
+
+function variableOf(t: tf.Tensor): tf.Variable {
+  const v = tf.variable(t);
+  t.dispose();
+  return v;
+}
+
+/** Creates seeded parameters (Glorot-uniform kernels, orthogonal recurrent, forget bias 1). */
+export function initParams(features: number, units: readonly number[], seed: number): NetParams {
+  let inDim = features;
+  let s = seed;
+  const layers = units.map((h) => {
+    const kernel = variableOf(tf.initializers.glorotUniform({ seed: s++ }).apply([inDim, 4 * h]));
+    const recurrent = variableOf(orthogonal(h, 4 * h, s++));
+    const b = new Float32Array(4 * h);
+    b.fill(1, h, 2 * h); // unit forget bias, as Keras
+    const bias = variableOf(tf.tensor1d(b));
+    inDim = h;
+    return { kernel, recurrent, bias };
+  });
+  const dense = {
+    kernel: variableOf(tf.initializers.glorotUniform({ seed: s++ }).apply([inDim, 1])),
+    bias: variableOf(tf.zeros([1])),
+  };
+  return { layers, dense };
+}
+
+/** All variables in a fixed order (for optimisers, saving and best-weight snapshots). */
+export function paramList(p: NetParams): tf.Variable[] {
+  return [
+    ...p.layers.flatMap((l) => [l.kernel, l.recurrent, l.bias]),
+    p.dense.kernel,
+    p.dense.bias,
+  ];
+}
+
+/** Builds the time-major input `[T, B, F]` and mask `[T, B, 1]` of the given rows. */
+export function batchTensors(
+  x: SequenceBatch,
+  rows: ArrayLike<number>,
+): { x: tf.Tensor3D; mask?: tf.Tensor3D } {
+  const { steps: T, features: F } = x;
+  const B = rows.length;
+  const out = new Float32Array(T * B * F);
+  for (let b = 0; b < B; b++) {
+    const r = rows[b];
+    for (let t = 0; t < T; t++) {
+      const src = (r * T + t) * F;
+      out.set(x.x.subarray(src, src + F), (t * B + b) * F);
+    }
+  }
+  let mask: tf.Tensor3D | undefined;
+  if (x.mask !== undefined) {
+    const m = new Float32Array(T * B);
+    let any = false;
+    for (let b = 0; b < B; b++) {
+      for (let t = 0; t < T; t++) {
+        const v = x.mask[rows[b] * T + t];
+        m[t * B + b] = v;
+        if (v === 0) any = true;
+      }
+    }
+    if (any) mask = tf.tensor3d(m, [T, B, 1]);
+  }
+  return { x: tf.tensor3d(out, [T, B, F]), mask };
+}
+
+/** Inverted-dropout mask (values 0 or 1 / keep) of the given shape, from the seeded Rng. */
+export function dropoutMask(shape: [number, number], rate: number, rng: Rng): tf.Tensor2D {
+  const keep = 1 - rate;
+  const v = new Float32Array(shape[0] * shape[1]);
+  for (let i = 0; i < v.length; i++) v[i] = rng.next() < keep ? 1 / keep : 0;
+  return tf.tensor2d(v, shape);
+}
+
+/** Options of the training forward pass. */
+export interface TrainForward {
+  readonly dropout: number;
+  readonly recurrentDropout: number;
+  readonly rng: Rng;
+}
+
+/** Logits `[B, 1]`; with `train` set, dropout masks are drawn and the fused gradient is used. */
+export function logits(
+  p: NetParams,
+  x: tf.Tensor3D,
+  mask: tf.Tensor3D | undefined,
+  train?: TrainForward,
+): tf.Tensor2D {
+  let h: tf.Tensor = x;
+  const last = p.layers.length - 1;
+  p.layers.forEach((l, k) => {
+    const w = {
+      kernel: l.kernel as tf.Tensor2D,
+      recurrent: l.recurrent as tf.Tensor2D,
+      bias: l.bias as tf.Tensor1D,
+    };
+    const seq = k < last;
+    const units = l.bias.shape[0] / 4;
+    const batch = x.shape[1];
+    if (train === undefined) {
+      h = lstmInference(h as tf.Tensor3D, w, seq, k === 0 ? mask : mask);
+      return;
+    }
+    const recurrentMask = train.recurrentDropout > 0
+      ? dropoutMask([batch, units], train.recurrentDropout, train.rng)
+      : undefined;
+    h = fusedLstm(h as tf.Tensor3D, w, seq, { mask, recurrentMask });
+    if (train.dropout > 0) {
+      const dm = dropoutMask([batch, units], train.dropout, train.rng);
+      h = tf.mul(h, seq ? tf.reshape(dm, [1, batch, units]) : dm);
+    }
+  });
+  return tf.add(tf.matMul(h as tf.Tensor2D, p.dense.kernel), p.dense.bias) as tf.Tensor2D;
+}
+
+/** Rank-based ROC AUC (ties get half credit); NaN when one class is absent. */
+export function rocAuc(y: ArrayLike<number>, score: ArrayLike<number>): number {
+  const n = y.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a] - score[b]);
+  let rankSumPos = 0, pos = 0;
+  for (let i = 0; i < n;) {
+    let j = i;
+    while (j + 1 < n && score[idx[j + 1]] === score[idx[i]]) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) {
+      if (y[idx[k]] === 1) {
+        rankSumPos += rank;
+        pos++;
+      }
+    }
+    i = j + 1;
+  }
+  const neg = n - pos;
+  if (pos === 0 || neg === 0) return NaN;
+  return (rankSumPos - (pos * (pos + 1)) / 2) / (pos * neg);
+}

@@ -1,0 +1,46 @@
+// Private: an unbounded async queue (push from a reader loop, pull from the executor).
+
+/** What `next()` resolves to when its wait ran out. */
+export const TIMED_OUT: unique symbol = Symbol("timed out");
+
+/** A queue whose `next()` waits for the next item; `undefined` once closed and drained. */
+export class AsyncQueue<T> {
+  #items: T[] = [];
+  #waiters: ((v: T | undefined | typeof TIMED_OUT) => void)[] = [];
+  #closed = false;
+
+  /** Adds an item (ignored after `close()`). */
+  push(item: T): void {
+    if (this.#closed) return;
+    const w = this.#waiters.shift();
+    if (w) w(item);
+    else this.#items.push(item);
+  }
+
+  /** Ends the queue: waiting and future `next()` calls resolve `undefined` once drained. */
+  close(): void {
+    this.#closed = true;
+    for (const w of this.#waiters.splice(0)) w(undefined);
+  }
+
+  /** The next item; {@linkcode TIMED_OUT} when none came within `waitMs` (no item is lost). */
+  next(waitMs = Infinity): Promise<T | undefined | typeof TIMED_OUT> {
+    if (this.#items.length) return Promise.resolve(this.#items.shift());
+    if (this.#closed) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waiter = (v: T | undefined | typeof TIMED_OUT) => {
+        clearTimeout(timer);
+        resolve(v);
+      };
+      this.#waiters.push(waiter);
+      if (Number.isFinite(waitMs)) {
+        timer = setTimeout(() => {
+          const i = this.#waiters.indexOf(waiter);
+          if (i !== -1) this.#waiters.splice(i, 1);
+          resolve(TIMED_OUT);
+        }, Math.max(0, waitMs));
+      }
+    });
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Private: the per-customer activity that every retention function starts from, as typed
+ * arrays (one polars pass over the transactions, the rest is plain loops).
+ *
+ * @module
+ */
+import pl from "nodejs-polars";
+import { MS_PER_DAY } from "../core/constants.ts";
+import { CU, TX } from "../data/schema.ts";
+
+/** A table that may be eager or lazy. */
+export type Frame = pl.DataFrame | pl.LazyDataFrame;
+
+/** Calendar unit of a period. Months are calendar months; weeks start on Monday (UTC). */
+export type PeriodUnit = "month" | "week";
+
+/** Index of the UTC calendar month (year·12 + month) or Monday-start week of a time in ms. */
+export function periodIndex(ms: number, unit: PeriodUnit): number {
+  if (unit === "week") return Math.floor((Math.floor(ms / MS_PER_DAY) + 3) / 7);
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** First instant of a period index, see {@linkcode periodIndex}. */
+export function periodStart(index: number, unit: PeriodUnit): Date {
+  if (unit === "week") return new Date((index * 7 - 3) * MS_PER_DAY);
+  return new Date(Date.UTC(Math.floor(index / 12), index % 12, 1));
+}
+
+/** Validates a period unit. */
+export function checkUnit(unit: unknown, fn: string): PeriodUnit {
+  if (unit !== "month" && unit !== "week") {
+    throw new TypeError(`${fn}: period must be "month" or "week", got ${String(unit)}`);
+  }
+  return unit;
+}
+
+/** Validates `asOf` and returns it in ms. */
+export function asOfMs(asOf: unknown, fn: string): number {
+  const t = asOf instanceof Date ? asOf.getTime() : NaN;
+  if (!Number.isFinite(t)) throw new RangeError(`${fn}: asOf must be a valid Date`);
+  return t;
+}
+
+/** Throws a TypeError naming the function and the missing column. */
+export function requireColumns(df: Frame, columns: readonly string[], fn: string): void {
+  const have = new Set(df.columns);
+  for (const c of columns) {
+    if (!have.has(c)) {
+      throw new TypeError(
+        `${fn}: column "${c}" is not in the table (columns: ${[...have].join(", ") || "none"})`,
+      );
+    }
+  }
+}
+
+function lazy(df: Frame): pl.LazyDataFrame {
+  return typeof (df as pl.DataFrame).lazy === "function"
+    ? (df as pl.DataFrame).lazy()
+    : df as pl.LazyDataFrame;
+}
+
+/** Order lines before `asOf`, reduced to what retention needs, as typed arrays. */
+export interface Lines {
+  /** Customer index into `customers` per line. */
+  readonly customer: Uint32Array;
+  /** Time, epoch ms. */
+  readonly time: Float64Array;
+  /** quantity × unit price (negative for returns). */
+  readonly value: Float64Array;
+  /** 1 for a sale line (quantity > 0), 0 for a return. */
+  readonly sale: Uint8Array;
+  /** Order id index per line (distinct orders per customer are countable). */
+  readonly order: Uint32Array;
+  /** Distinct customer ids, sorted. */
+  readonly customers: string[];
+}
+
+/**
+ * Reads transaction lines with timestamp < asOf (exact duplicate rows dropped when asked),
+ * sorted by customer then time.
+ */
+export function readLines(
+  tx: Frame,
+  asOf: number,
+  dropDuplicates: boolean,
+  fn: string,
+): Lines {
+  const cols = [TX.customer, TX.order, TX.timestamp, TX.quantity, TX.unitPrice];
+  requireColumns(tx, cols, fn);
+  let q = lazy(tx).select(...cols);
+  if (dropDuplicates) q = lazy(tx).unique().select(...cols);
+  const df = q
+    .withColumns(pl.col(TX.timestamp).cast(pl.Datetime("ms")).cast(pl.Float64).alias("__t"))
+    .filter(pl.col("__t").lt(pl.lit(asOf)).and(pl.col(TX.quantity).isNotNull()))
+    .select(
+      pl.col(TX.customer).cast(pl.Utf8).alias("c"),
+      pl.col(TX.order).cast(pl.Utf8).alias("o"),
+      pl.col("__t").alias("t"),
+      pl.col(TX.quantity).cast(pl.Float64).mul(pl.col(TX.unitPrice).cast(pl.Float64))
+        .fillNull(0).alias("v"),
+      pl.col(TX.quantity).cast(pl.Float64).gt(0).cast(pl.UInt8).alias("s"),
+    )
+    .sort(["c", "t"])
+    .collectSync();
+  const ids = df.getColumn("c").toArray() as string[];
+  const orders = df.getColumn("o").toArray() as string[];
+  const n = ids.length;
+  const customer = new Uint32Array(n), order = new Uint32Array(n);
+  const customers: string[] = [];
+  const orderIdx = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || ids[i] !== ids[i - 1]) customers.push(ids[i]);
+    customer[i] = customers.length - 1;
+    let o = orderIdx.get(orders[i]);
+    if (o === undefined) orderIdx.set(orders[i], o = orderIdx.size);
+    order[i] = o;
+  }
+  return {
+    customer,
+    order,
+    customers,
+    time: df.getColumn("t").toTypedArray() as Float64Array,
+    value: Float64Array.from(df.getColumn("v").toTypedArray() as Float64Array),
+    sale: Uint8Array.from(df.getColumn("s").toArray() as number[]),
+  };
+}
+
+/** Per customer: first and last sale time (NaN when the customer only has returns). */
+export function firstLastSale(lines: Lines): { first: Float64Array; last: Float64Array } {
+  const m = lines.customers.length;
+  const first = new Float64Array(m).fill(NaN), last = new Float64Array(m).fill(NaN);
+  for (let i = 0; i < lines.time.length; i++) {
+    if (!lines.sale[i]) continue;
+    const c = lines.customer[i];
+    if (Number.isNaN(first[c])) first[c] = lines.time[i];
+    last[c] = lines.time[i];
+  }
+  return { first, last };
+}
+
+/** Customer attributes from the customers table: signup (ms, NaN when absent) and channel. */
+export interface CustomerInfo {
+  readonly signup: Map<string, number>;
+  readonly channel: Map<string, string>;
+}
+
+/**
+ * Signup time and channel per customer: from the customers table when given (channel from
+ * `customers.channel`), else the channel column of the transactions when present.
+ */
+export function customerInfo(
+  tables: { readonly transactions: Frame; readonly customers?: Frame },
+  fn: string,
+): CustomerInfo {
+  const signup = new Map<string, number>(), channel = new Map<string, string>();
+  const cu = tables.customers;
+  if (cu) {
+    requireColumns(cu, [CU.customer], `${fn} (customers)`);
+    const sel: pl.Expr[] = [pl.col(CU.customer).cast(pl.Utf8).alias("c")];
+    if (cu.columns.includes(CU.signupDate)) {
+      sel.push(pl.col(CU.signupDate).cast(pl.Datetime("ms")).cast(pl.Float64).alias("s"));
+    }
+    if (cu.columns.includes(CU.channel)) sel.push(pl.col(CU.channel).cast(pl.Utf8).alias("ch"));
+    const df = lazy(cu).select(...sel).collectSync();
+    const ids = df.getColumn("c").toArray() as string[];
+    const s = df.columns.includes("s") ? df.getColumn("s").toArray() as (number | null)[] : null;
+    const ch = df.columns.includes("ch") ? df.getColumn("ch").toArray() as (string | null)[] : null;
+    ids.forEach((id, i) => {
+      if (s && s[i] !== null && Number.isFinite(s[i])) signup.set(id, s[i] as number);
+      if (ch && ch[i] !== null && ch[i] !== "") channel.set(id, ch[i] as string);
+    });
+  }
+  if (channel.size === 0 && tables.transactions.columns.includes(TX.channel)) {
+    const df = lazy(tables.transactions)
+      .select(
+        pl.col(TX.customer).cast(pl.Utf8).alias("c"),
+        pl.col(TX.channel).cast(pl.Utf8).alias("ch"),
+      )
+      .filter(pl.col("ch").isNotNull())
+      .unique("c", "first")
+      .collectSync();
+    const ids = df.getColumn("c").toArray() as string[];
+    const ch = df.getColumn("ch").toArray() as string[];
+    ids.forEach((id, i) => channel.set(id, ch[i]));
+  }
+  return { signup, channel };
+}
+
+/** The label used for customers whose channel is not known. */
+export const UNKNOWN_CHANNEL = "unknown";
