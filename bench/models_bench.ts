@@ -10,7 +10,8 @@
  *
  * scikit-learn runs in Debian's /usr/bin/python3 (or SHOPLAB_SKLEARN_PYTHON) with
  * OPENBLAS_NUM_THREADS=1, so both sides use one core. Ratios are shoplab time ÷ scikit-learn
- * time (below 1 = shoplab faster). Flags: `--rows N` (1,000,000), `--cols N` (20),
+ * time (below 1 = shoplab faster); each side does one untimed warm-up fit. The machine's other load
+ * moves both sides, so compare ratios from one run. Flags: `--rows N` (1,000,000), `--cols N` (20),
  * `--repeats N` (3).
  *
  * @module
@@ -73,6 +74,7 @@ async function sklearn(x: Matrix, y: Uint8Array, configs: string[]): Promise<SkR
 async function ours(x: Matrix, y: Uint8Array, options: LogisticRegressionOptions) {
   const times: number[] = [];
   let model = logisticRegression(options), iterations = 0;
+  await model.fit(x, y); // warm-up (JIT), not timed
   for (let r = 0; r < repeats; r++) {
     model = logisticRegression(options);
     const t = performance.now();

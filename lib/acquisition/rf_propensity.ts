@@ -81,7 +81,7 @@ function classOf(x: number, e: readonly number[]): number {
  *   { recencyDays: [1, 2, 50, 60], frequency: [5, 4, 1, 1], outcome: [1, 1, 0, 0] },
  *   { recencyBins: 2, frequencyBins: 1, smoothing: 0 },
  * );
- * assert.deepEqual(Array.from(m.predict([3, 70], [2, 1])), [1, 0]);
+ * assert.deepEqual(Array.from(m.predict([2, 70], [2, 1])), [1, 0]);
  * ```
  */
 export function fitRfPropensity(

@@ -128,8 +128,7 @@ const onEvent = (e: ReportEvent) => {
   if (e.type === "notebook") {
     const head = `[${e.index + 1}/${e.total}] ${e.notebook}`;
     statusSince = performance.now();
-    if (e.cached) status = "";
-    else if (!tty) write(`${head}: running\n`);
+    if (!e.cached && !tty) write(`${head}: running\n`);
     status = e.cached ? "" : head;
   } else if (e.type === "progress") {
     const p = e.progress;
@@ -174,9 +173,8 @@ try {
   clearInterval(ticker);
   const failed = result.notebooks.filter((n) => n.status === "error").length;
   const where = relative(Deno.env.get("INIT_CWD") ?? Deno.cwd(), `${result.out}/index.html`);
-  write(
-    `${result.notebooks.length} notebooks, ${failed} with errors → ${where}\n`,
-  );
+  const n = result.notebooks.length;
+  write(`${n} notebook${n === 1 ? "" : "s"}, ${failed} with errors → ${where}\n`);
   Deno.exit(0);
 } catch (e) {
   clearInterval(ticker);

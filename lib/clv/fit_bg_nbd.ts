@@ -42,6 +42,13 @@ export interface FitBgNbdOptions {
   readonly maxIterations?: number;
   /** Name of the data for error messages. Default `"the data"`. */
   readonly label?: string;
+  /**
+   * L2 penalty λ on the log-parameters: maximises Σᵢ ln Lᵢ − n·λ·Σⱼ (ln θⱼ)², shrinking every
+   * parameter towards 1. Default 0 (plain maximum likelihood). The usual remedy when the
+   * likelihood has no interior maximum (e.g. no customer seems to drop out, so a → 0, b → ∞);
+   * lifetimes' `penalizer_coef` is similar but penalises the raw parameters.
+   */
+  readonly penalty?: number;
 }
 
 /** A fitted BG/NBD model and how the fit went. */
@@ -53,6 +60,8 @@ export interface BgNbdFit {
   readonly n: number;
   /** Always true on return (a fit that does not converge throws). */
   readonly converged: true;
+  /** The L2 penalty used (0 = plain maximum likelihood). */
+  readonly penalty: number;
   readonly method: "lbfgs" | "nelder-mead";
   readonly iterations: number;
   readonly evaluations: number;
@@ -220,12 +229,22 @@ export function fitBgNbd(data: BgNbdData, options: FitBgNbdOptions = {}): BgNbdF
   };
   const x0 = [start.r, start.alpha, start.a, start.b].map(Math.log);
   const g = new Float64Array(4);
+  const penalty = options.penalty ?? 0;
+  if (!(penalty >= 0) || !Number.isFinite(penalty)) {
+    throw new RangeError(`fitBgNbd: penalty must be a finite number ≥ 0, got ${penalty}`);
+  }
+  const pen = (th: ArrayLike<number>) => {
+    let s = 0;
+    for (let j = 0; j < th.length; j++) s += th[j] * th[j];
+    return penalty * s;
+  };
   const scale = 1 / p.n; // optimise the mean −LL so tolerances do not depend on n
   const fg = (th: Float64Array, out: Float64Array): number => {
     const e = Array.from(th, Math.exp);
     const ll = logLik(p, e[0], e[1], e[2], e[3], g);
     for (let j = 0; j < 4; j++) out[j] = -g[j] * e[j] * scale;
-    return -ll * scale;
+    for (let j = 0; j < th.length; j++) out[j] += 2 * penalty * th[j];
+    return -ll * scale + pen(th);
   };
   let res: MinimizeResult;
   if (method === "lbfgs") {
@@ -234,7 +253,7 @@ export function fitBgNbd(data: BgNbdData, options: FitBgNbdOptions = {}): BgNbdF
     res = nelderMead(
       (th) => {
         const e = Array.from(th, Math.exp);
-        return -logLik(p, e[0], e[1], e[2], e[3]) * scale;
+        return -logLik(p, e[0], e[1], e[2], e[3]) * scale + pen(th);
       },
       x0,
       settings,
@@ -242,7 +261,7 @@ export function fitBgNbd(data: BgNbdData, options: FitBgNbdOptions = {}): BgNbdF
   }
   const [r, alpha, a, b] = Array.from(res.x, Math.exp);
   const params = { r, alpha, a, b };
-  const logLikelihood = -res.f / scale;
+  const logLikelihood = -(res.f - pen(res.x)) / scale;
   const flat = res.converged && !res.atBound && curvature(fg, res.x).minPivot < 1e-9;
   if (!res.converged || res.atBound || flat) {
     const why = res.atBound
@@ -265,6 +284,7 @@ export function fitBgNbd(data: BgNbdData, options: FitBgNbdOptions = {}): BgNbdF
     logLikelihood,
     n: p.n,
     converged: true,
+    penalty,
     method,
     iterations: res.iterations,
     evaluations: res.evaluations,

@@ -38,6 +38,13 @@ export interface FitGammaGammaOptions {
   /** Name of the data for error messages. Default `"the data"`. */
   readonly label?: string;
   /**
+   * L2 penalty λ on the log-parameters: maximises Σᵢ ln Lᵢ − n·λ·Σⱼ (ln θⱼ)², shrinking every
+   * parameter towards 1. Default 0 (plain maximum likelihood). The usual remedy when the
+   * likelihood has no interior maximum (e.g. no customer seems to drop out, so a → 0, b → ∞);
+   * lifetimes' `penalizer_coef` is similar but penalises the raw parameters.
+   */
+  readonly penalty?: number;
+  /**
    * Rows with x > 0 but z̄ = 0 (only free purchases, e.g. CDNOW's $0 rows): `"error"` (default)
    * throws naming the row; `"skip"` leaves them out of the fit and counts them in `skipped`.
    */
@@ -54,6 +61,8 @@ export interface GammaGammaFit {
   /** Customers with x > 0 and z̄ = 0 left out (`zeroSpend: "skip"`). */
   readonly skipped: number;
   readonly converged: true;
+  /** The L2 penalty used (0 = plain maximum likelihood). */
+  readonly penalty: number;
   readonly method: "lbfgs" | "nelder-mead";
   readonly iterations: number;
   readonly evaluations: number;
@@ -239,12 +248,22 @@ export function fitGammaGamma(
   };
   const x0 = [start.p, start.q, start.gamma].map(Math.log);
   const grad = new Float64Array(3);
+  const penalty = options.penalty ?? 0;
+  if (!(penalty >= 0) || !Number.isFinite(penalty)) {
+    throw new RangeError(`fitGammaGamma: penalty must be a finite number ≥ 0, got ${penalty}`);
+  }
+  const pen = (th: ArrayLike<number>) => {
+    let s = 0;
+    for (let j = 0; j < th.length; j++) s += th[j] * th[j];
+    return penalty * s;
+  };
   const scale = 1 / d.n;
   const fg = (th: Float64Array, out: Float64Array): number => {
     const e = Array.from(th, Math.exp);
     const ll = logLik(d, e[0], e[1], e[2], grad);
     for (let j = 0; j < 3; j++) out[j] = -grad[j] * e[j] * scale;
-    return -ll * scale;
+    for (let j = 0; j < th.length; j++) out[j] += 2 * penalty * th[j];
+    return -ll * scale + pen(th);
   };
   let res: MinimizeResult;
   if (method === "lbfgs") {
@@ -253,7 +272,7 @@ export function fitGammaGamma(
     res = nelderMead(
       (th) => {
         const e = Array.from(th, Math.exp);
-        return -logLik(d, e[0], e[1], e[2]) * scale;
+        return -logLik(d, e[0], e[1], e[2]) * scale + pen(th);
       },
       x0,
       settings,
@@ -261,7 +280,7 @@ export function fitGammaGamma(
   }
   const [p, q, gamma] = Array.from(res.x, Math.exp);
   const params = { p, q, gamma };
-  const logLikelihood = -res.f / scale;
+  const logLikelihood = -(res.f - pen(res.x)) / scale;
   const flat = res.converged && !res.atBound && curvature(fg, res.x).minPivot < 1e-9;
   if (!res.converged || res.atBound || flat) {
     const why = res.atBound
@@ -284,6 +303,7 @@ export function fitGammaGamma(
     n: d.n,
     skipped: d.skipped,
     converged: true,
+    penalty,
     method,
     iterations: res.iterations,
     evaluations: res.evaluations,

@@ -65,3 +65,24 @@ export function expectedTpAt(c: ClfCurve, m: number): number {
   if (rows === prevRows) return c.tps[lo];
   return prevTp + (m - prevRows) * (c.tps[lo] - prevTp) / (rows - prevRows);
 }
+
+/** ROC AUC from the curve: trapezoid over the distinct thresholds, in exact counts. */
+export function aucOf(c: ClfCurve): number {
+  let area = 0, fp0 = 0, tp0 = 0;
+  for (let k = 0; k < c.fps.length; k++) {
+    area += (c.fps[k] - fp0) * (c.tps[k] + tp0);
+    fp0 = c.fps[k], tp0 = c.tps[k];
+  }
+  return area / (2 * c.positives * c.negatives);
+}
+
+/** Average precision from the curve: Σ (R_k − R_{k−1}) P_k, highest threshold first. */
+export function averagePrecisionOf(c: ClfCurve): number {
+  let ap = 0, tp0 = 0;
+  for (let k = 0; k < c.fps.length; k++) {
+    const tp = c.tps[k];
+    if (tp !== tp0) ap += ((tp - tp0) / c.positives) * (tp / (tp + c.fps[k]));
+    tp0 = tp;
+  }
+  return ap;
+}

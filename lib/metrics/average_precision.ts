@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { binaryClfCurve } from "./_curve.ts";
+import { averagePrecisionOf, binaryClfCurve } from "./_curve.ts";
 import { checkInputs, requirePositives } from "./_validate.ts";
 
 /**
@@ -29,11 +29,5 @@ import { checkInputs, requirePositives } from "./_validate.ts";
 export function averagePrecision(yTrue: ArrayLike<number>, yScore: ArrayLike<number>): number {
   const c = checkInputs("averagePrecision", yTrue, yScore);
   requirePositives("averagePrecision", c);
-  const { fps, tps, positives } = binaryClfCurve(yTrue, yScore, c.positives);
-  let ap = 0, tp0 = 0;
-  for (let k = 0; k < fps.length; k++) {
-    if (tps[k] !== tp0) ap += ((tps[k] - tp0) / positives) * (tps[k] / (tps[k] + fps[k]));
-    tp0 = tps[k];
-  }
-  return ap;
+  return averagePrecisionOf(binaryClfCurve(yTrue, yScore, c.positives));
 }

@@ -3,12 +3,10 @@
  *
  * @module
  */
-import { averagePrecision } from "./average_precision.ts";
 import { brierScore } from "./brier_score.ts";
 import { confusionMatrix } from "./confusion_matrix.ts";
 import { logLoss } from "./log_loss.ts";
-import { rocAuc } from "./roc_auc.ts";
-import { topDecileLift } from "./top_decile_lift.ts";
+import { aucOf, averagePrecisionOf, binaryClfCurve, expectedTpAt } from "./_curve.ts";
 import { checkInputs, checkThreshold, requireBothClasses } from "./_validate.ts";
 
 /** Options of {@linkcode classificationReport}. */
@@ -94,6 +92,7 @@ export function classificationReport(
   requireBothClasses("classificationReport", c);
   const { tp, fp, tn, fn } = confusionMatrix(yTrue, yProb, { threshold });
   const div = (a: number, b: number) => (b === 0 ? 0 : a / b);
+  const curve = binaryClfCurve(yTrue, yProb, c.positives); // one sort for the ranking metrics
   return {
     n: c.n,
     positives: c.positives,
@@ -108,10 +107,10 @@ export function classificationReport(
     recall: div(tp, tp + fn),
     specificity: div(tn, tn + fp),
     f1: div(2 * tp, 2 * tp + fp + fn),
-    auc: rocAuc(yTrue, yProb),
-    averagePrecision: averagePrecision(yTrue, yProb),
+    auc: aucOf(curve),
+    averagePrecision: averagePrecisionOf(curve),
     logLoss: logLoss(yTrue, yProb),
     brier: brierScore(yTrue, yProb),
-    topDecileLift: topDecileLift(yTrue, yProb),
+    topDecileLift: expectedTpAt(curve, 0.1 * c.n) / c.positives / 0.1,
   };
 }

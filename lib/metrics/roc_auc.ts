@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { binaryClfCurve } from "./_curve.ts";
+import { aucOf, binaryClfCurve } from "./_curve.ts";
 import { checkInputs, requireBothClasses } from "./_validate.ts";
 
 /**
@@ -31,11 +31,5 @@ import { checkInputs, requireBothClasses } from "./_validate.ts";
 export function rocAuc(yTrue: ArrayLike<number>, yScore: ArrayLike<number>): number {
   const c = checkInputs("rocAuc", yTrue, yScore);
   requireBothClasses("rocAuc", c);
-  const { fps, tps, positives, negatives } = binaryClfCurve(yTrue, yScore, c.positives);
-  let area = 0, fp0 = 0, tp0 = 0;
-  for (let k = 0; k < fps.length; k++) {
-    area += (fps[k] - fp0) * (tps[k] + tp0);
-    fp0 = fps[k], tp0 = tps[k];
-  }
-  return area / (2 * positives * negatives);
+  return aucOf(binaryClfCurve(yTrue, yScore, c.positives));
 }

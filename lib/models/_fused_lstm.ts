@@ -1,8 +1,10 @@
 /**
- * A fused LSTM layer over time-major input `[T, B, F]`: the input projection of all time steps is
- * one matmul, each step is one small matmul plus a handful of element-wise ops, and
- * back-propagation through time is written out by hand with `tf.customGrad` (one matmul per step,
- * the weight gradients as three large matmuls over all steps at once).
+ * A fused LSTM layer with a hand-written gradient (`tf.customGrad`), laid out for the tfjs wasm
+ * backend: tensors are `[T, features, B]` (time-major, batch last), so each step's state is
+ * `[H, B]` and splitting the gates `[4H, B]` or stacking steps only slices contiguous memory.
+ * The input projection of all steps is one batched matmul; each step is one `[4H, H] × [H, B]`
+ * matmul plus a dozen element-wise ops; back-propagation through time is one matmul per step and
+ * the weight gradients are batched matmuls over all steps at once.
  *
  * Equations (Keras gate order i, f, c, o; sigmoid recurrent activation):
  * z_t = x_t W + h_{t-1} U + b; i, f, o = σ(z_i, z_f, z_o); g = tanh(z_c);
@@ -22,56 +24,67 @@ export interface LstmWeights {
 
 /** Optional masks of {@linkcode fusedLstm}. */
 export interface FusedLstmMasks {
-  /** Padding mask `[T, B, 1]` (1 = data, 0 = padding). */
+  /** Padding mask `[T, 1, B]` (1 = data, 0 = padding). */
   readonly mask?: tf.Tensor3D;
-  /** Recurrent-dropout mask `[B, H]` (already scaled by 1 / keep). */
+  /** Recurrent-dropout mask `[H, B]` (already scaled by 1 / keep). */
   readonly recurrentMask?: tf.Tensor2D;
 }
 
 // The g block's pre-activation is doubled (folded into the weights) so that one sigmoid gives all
 // four gates: S = σ(z ⊙ s), s = (1, 1, 2, 1) per block, and g = tanh(z_c) = 2 S_g − 1.
 // Likewise tanh(c) = 2σ(2c) − 1 (the wasm sigmoid is ~10× faster than its tanh).
-function gateScale(h: number): tf.Tensor1D {
+function gateScale(h: number): tf.Tensor2D {
   const s = new Float32Array(4 * h).fill(1);
   s.fill(2, 2 * h, 3 * h);
-  return tf.tensor1d(s);
+  return tf.tensor2d(s, [4 * h, 1]);
 }
 
 function tanhViaSigmoid(x: tf.Tensor): tf.Tensor2D {
   return tf.sub(tf.mul(tf.sigmoid(tf.mul(x, 2)), 2), 1) as tf.Tensor2D;
 }
 
+/** Transposed, scaled weights: Wt = (W ⊙ s)ᵀ `[4H, F]`, Ut `[4H, H]`, bt `[4H, 1]`. */
+interface Scaled {
+  wt: tf.Tensor2D;
+  ut: tf.Tensor2D;
+  bt: tf.Tensor2D;
+}
+
+function scaled(w: LstmWeights, s: tf.Tensor2D): Scaled {
+  const h4 = w.bias.shape[0];
+  return {
+    wt: tf.mul(tf.transpose(w.kernel), s),
+    ut: tf.mul(tf.transpose(w.recurrent), s),
+    bt: tf.mul(tf.reshape(w.bias, [h4, 1]), s),
+  };
+}
+
 interface Forward {
-  /** h_t for t = 0 … T−1. */
   hs: tf.Tensor2D[];
-  /** Sigmoid gate activations S per step. */
   ss: tf.Tensor2D[];
-  /** c_t for t = 0 … T−1. */
   cs: tf.Tensor2D[];
-  /** tanh of the candidate cell state per step. */
   tcs: tf.Tensor2D[];
-  /** Recurrent input h_{t-1} ⊙ dropout mask per step. */
   hins: tf.Tensor2D[];
 }
 
-/** Forward recursion with the scaled weights W ⊙ s, U ⊙ s, b ⊙ s. */
-function forward(x: tf.Tensor3D, w: LstmWeights, masks: FusedLstmMasks): Forward {
-  const [steps, batch, features] = x.shape;
-  const h4 = w.bias.shape[0], h = h4 / 4;
-  const proj = tf.add(tf.matMul(tf.reshape(x, [steps * batch, features]), w.kernel), w.bias);
-  const projSteps = tf.split(proj, steps, 0) as tf.Tensor2D[];
+function forward(x: tf.Tensor3D, w: Scaled, masks: FusedLstmMasks): Forward {
+  const [steps, , batch] = x.shape;
+  const h = w.ut.shape[1];
+  // [4H, F] × [T, F, B] → [T, 4H, B], plus bias
+  const proj = tf.add(tf.matMul(w.wt, x), w.bt);
+  const projSteps = tf.unstack(proj, 0) as tf.Tensor2D[];
   const maskSteps = masks.mask === undefined
     ? undefined
-    : tf.split(tf.reshape(masks.mask, [steps * batch, 1]), steps, 0) as tf.Tensor2D[];
-  let hPrev = tf.zeros([batch, h]) as tf.Tensor2D;
-  let cPrev = tf.zeros([batch, h]) as tf.Tensor2D;
+    : tf.unstack(masks.mask, 0) as tf.Tensor2D[];
+  let hPrev = tf.zeros([h, batch]) as tf.Tensor2D;
+  let cPrev = tf.zeros([h, batch]) as tf.Tensor2D;
   const out: Forward = { hs: [], ss: [], cs: [], tcs: [], hins: [] };
   for (let t = 0; t < steps; t++) {
     const hin: tf.Tensor2D = masks.recurrentMask === undefined
       ? hPrev
       : tf.mul(hPrev, masks.recurrentMask);
-    const sg = tf.sigmoid(tf.add(projSteps[t], tf.matMul(hin, w.recurrent))) as tf.Tensor2D;
-    const [i, f, sgc, o] = tf.split(sg, 4, 1) as tf.Tensor2D[];
+    const sg = tf.sigmoid(tf.add(projSteps[t], tf.matMul(w.ut, hin))) as tf.Tensor2D;
+    const [i, f, sgc, o] = tf.split(sg, 4, 0) as tf.Tensor2D[];
     const g = tf.sub(tf.mul(sgc, 2), 1);
     let c = tf.add(tf.mul(f, cPrev), tf.mul(i, g)) as tf.Tensor2D;
     const tc = tanhViaSigmoid(c);
@@ -92,20 +105,18 @@ function forward(x: tf.Tensor3D, w: LstmWeights, masks: FusedLstmMasks): Forward
   return out;
 }
 
-function scaled(w: LstmWeights, s: tf.Tensor1D): LstmWeights {
-  return {
-    kernel: tf.mul(w.kernel, s),
-    recurrent: tf.mul(w.recurrent, s),
-    bias: tf.mul(w.bias, s),
-  };
+/** Σ over the leading axis of `[T, r, c]` as one matmul: ones `[1, T]` × `[T, r·c]`. */
+function sumSteps(x: tf.Tensor3D): tf.Tensor2D {
+  const [t, r, c] = x.shape;
+  return tf.reshape(tf.matMul(tf.ones([1, t]), tf.reshape(x, [t, r * c])), [r, c]);
 }
 
 /**
- * Runs an LSTM layer over time-major input with a hand-written gradient.
+ * Runs an LSTM layer over `[T, F, B]` input with a hand-written gradient.
  *
- * @param x Input `[T, B, F]`.
+ * @param x Input `[T, F, B]`.
  * @param w Weights.
- * @param returnSequences `true` → `[T, B, H]` (every step's h), `false` → `[B, H]` (the last).
+ * @param returnSequences `true` → `[T, H, B]` (every step's h), `false` → `[H, B]` (the last).
  * @param masks Optional padding and recurrent-dropout masks (treated as constants).
  * @returns The layer output; differentiable w.r.t. `x` and the weights.
  */
@@ -115,7 +126,7 @@ export function fusedLstm(
   returnSequences: boolean,
   masks: FusedLstmMasks = {},
 ): tf.Tensor {
-  const [steps, batch, features] = x.shape;
+  const [steps, features, batch] = x.shape;
   const h4 = w.bias.shape[0], h = h4 / 4;
   if (w.kernel.shape[0] !== features || w.kernel.shape[1] !== h4) {
     throw new RangeError(
@@ -136,37 +147,35 @@ export function fusedLstm(
     const s = gateScale(h);
     const ws = scaled({ kernel, recurrent, bias }, s);
     const fw = forward(xi, ws, { mask, recurrentMask: rm });
-    const hAll = tf.concat(fw.hs, 0); // [T·B, H]
-    const sAll = tf.concat(fw.ss, 0);
-    const cAll = tf.concat([tf.zeros([batch, h]), ...fw.cs], 0); // c_{-1} = 0 first
+    const hAll = tf.concat(fw.hs, 0); // [T·H, B]
+    const sAll = tf.concat(fw.ss, 0); // [T·4H, B]
+    const cAll = tf.concat([tf.zeros([h, batch]), ...fw.cs], 0); // c_{-1} = 0 first
     const tcAll = tf.concat(fw.tcs, 0);
     const hinAll = tf.concat(fw.hins, 0);
     const extra = [...(mask ? [mask] : []), ...(rm ? [rm] : [])];
-    save([sAll, cAll, tcAll, hinAll, s, xi, ws.kernel, ws.recurrent, ...extra]);
-    const value = returnSequences ? tf.reshape(hAll, [steps, batch, h]) : fw.hs[steps - 1];
+    save([sAll, cAll, tcAll, hinAll, s, xi, ws.wt, ws.ut, ...extra]);
+    const value = returnSequences ? tf.reshape(hAll, [steps, h, batch]) : fw.hs[steps - 1];
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [sa, sc, stc, shin, ss] = saved as tf.Tensor2D[];
-      const sx = saved[5] as tf.Tensor3D, sKernel = saved[6], sRec = saved[7];
-      const sMask = mask === undefined ? undefined : saved[8];
+      const sx = saved[5] as tf.Tensor3D, sWt = saved[6] as tf.Tensor2D;
+      const sUt = saved[7] as tf.Tensor2D;
+      const sMask = mask === undefined ? undefined : saved[8] as tf.Tensor3D;
       const sRm = rm === undefined ? undefined : saved[mask === undefined ? 8 : 9];
-      const n = steps * batch;
       // dz' = [di, df, dg, do] ⊙ σ'(·) ⊙ s (g = 2σ − 1 contributes the factor 2).
-      const d = tf.mul(tf.mul(sa, tf.sub(1, sa)), ss);
-      const oq = tf.mul(tf.slice(sa, [0, 3 * h], [n, h]), tf.sub(1, tf.square(stc)));
-      const gAll = tf.sub(tf.mul(tf.slice(sa, [0, 2 * h], [n, h]), 2), 1);
-      const ds = tf.split(d, steps, 0) as tf.Tensor2D[];
-      const as = tf.split(sa, steps, 0) as tf.Tensor2D[];
-      const gs = tf.split(gAll, steps, 0) as tf.Tensor2D[];
-      const oqs = tf.split(oq, steps, 0) as tf.Tensor2D[];
-      const tcs = tf.split(stc, steps, 0) as tf.Tensor2D[];
-      const cs = tf.split(sc, steps + 1, 0) as tf.Tensor2D[];
-      const dys = returnSequences
-        ? tf.split(tf.reshape(dy, [n, h]), steps, 0) as tf.Tensor2D[]
-        : undefined;
-      const ms = sMask === undefined
-        ? undefined
-        : tf.split(tf.reshape(sMask, [n, 1]), steps, 0) as tf.Tensor2D[];
-      const uT = tf.transpose(sRec);
+      const s3 = tf.reshape(sa, [steps, h4, batch]);
+      const d = tf.mul(tf.mul(s3, tf.sub(1, s3)), tf.reshape(ss, [1, h4, 1]));
+      const [si, sf, sg, so] = tf.split(s3, 4, 1) as tf.Tensor3D[];
+      const oq = tf.mul(so, tf.sub(1, tf.square(tf.reshape(stc, [steps, h, batch]))));
+      const ds = tf.unstack(d, 0) as tf.Tensor2D[];
+      const is = tf.unstack(si, 0) as tf.Tensor2D[];
+      const fs = tf.unstack(sf, 0) as tf.Tensor2D[];
+      const gs = tf.unstack(tf.sub(tf.mul(sg, 2), 1), 0) as tf.Tensor2D[];
+      const oqs = tf.unstack(oq, 0) as tf.Tensor2D[];
+      const tcs = tf.unstack(tf.reshape(stc, [steps, h, batch]), 0) as tf.Tensor2D[];
+      const cs = tf.unstack(tf.reshape(sc, [steps + 1, h, batch]), 0) as tf.Tensor2D[];
+      const dys = returnSequences ? tf.unstack(dy, 0) as tf.Tensor2D[] : undefined;
+      const ms = sMask === undefined ? undefined : tf.unstack(sMask, 0) as tf.Tensor2D[];
+      const u = tf.transpose(sUt); // [H, 4H]
       let dhNext: tf.Tensor2D | undefined = returnSequences ? undefined : dy as tf.Tensor2D;
       let dcNext: tf.Tensor2D | undefined;
       const dzs: tf.Tensor2D[] = new Array(steps);
@@ -189,28 +198,44 @@ export function fusedLstm(
             dcIn = dcm;
           }
         }
-        const [i, f] = tf.split(as[t], [h, h, 2 * h], 1) as tf.Tensor2D[];
         const dO = tf.mul(dh, tcs[t]);
         let dc = tf.mul(dh, oqs[t]) as tf.Tensor2D;
         if (dcIn !== undefined) dc = tf.add(dc, dcIn);
-        const dA = tf.concat([tf.mul(dc, gs[t]), tf.mul(dc, cs[t]), tf.mul(dc, i), dO], 1);
+        const dA = tf.concat([tf.mul(dc, gs[t]), tf.mul(dc, cs[t]), tf.mul(dc, is[t]), dO], 0);
         const dz = tf.mul(dA, ds[t]) as tf.Tensor2D;
         dzs[t] = dz;
-        dcNext = tf.mul(dc, f);
+        dcNext = tf.mul(dc, fs[t]);
         if (carryC !== undefined) dcNext = tf.add(dcNext, carryC);
         if (t > 0) {
-          let dhr = tf.matMul(dz, uT) as tf.Tensor2D;
+          let dhr = tf.matMul(u, dz) as tf.Tensor2D;
           if (sRm !== undefined) dhr = tf.mul(dhr, sRm);
           dhNext = carryH === undefined ? dhr : tf.add(dhr, carryH);
         }
       }
-      const dzAll = tf.concat(dzs, 0);
-      const x2 = tf.reshape(sx, [n, features]);
+      const dZ = tf.reshape(tf.concat(dzs, 0), [steps, h4, batch]);
+      const hin3 = tf.reshape(shin, [steps, h, batch]);
+      const onesB = tf.ones([batch, 1]);
       const grads: tf.Tensor[] = [
-        tf.reshape(tf.matMul(dzAll, sKernel, false, true), [steps, batch, features]),
-        tf.mul(tf.matMul(x2, dzAll, true, false), ss),
-        tf.mul(tf.matMul(shin, dzAll, true, false), ss),
-        tf.mul(tf.reshape(tf.matMul(tf.ones([1, n]), dzAll), [h4]), ss),
+        // dxᵀ_t = W' dz_t: [F, 4H] × [T, 4H, B]
+        tf.matMul(tf.transpose(sWt), dZ),
+        // dW'ᵀ = Σ_t dz_t x_tᵀ, dU'ᵀ = Σ_t dz_t hin_tᵀ; then undo the transpose and ⊙ s
+        tf.mul(
+          tf.transpose(sumSteps(tf.matMul(dZ, sx, false, true) as tf.Tensor3D)),
+          tf.reshape(ss, [1, h4]),
+        ),
+        tf.mul(
+          tf.transpose(sumSteps(tf.matMul(dZ, hin3, false, true) as tf.Tensor3D)),
+          tf.reshape(ss, [1, h4]),
+        ),
+        tf.mul(
+          tf.reshape(
+            sumSteps(
+              tf.reshape(tf.matMul(tf.reshape(dZ, [steps * h4, batch]), onesB), [steps, h4, 1]),
+            ),
+            [h4],
+          ),
+          tf.reshape(ss, [h4]),
+        ),
       ];
       if (sMask !== undefined) grads.push(tf.zerosLike(sMask));
       if (sRm !== undefined) grads.push(tf.zerosLike(sRm));
@@ -228,10 +253,10 @@ export function fusedLstm(
 /**
  * Forward pass only (inference): no state is saved for a gradient.
  *
- * @param x Input `[T, B, F]`.
+ * @param x Input `[T, F, B]`.
  * @param w Weights.
- * @param returnSequences `true` → `[T, B, H]`, `false` → `[B, H]`.
- * @param mask Optional padding mask `[T, B, 1]`.
+ * @param returnSequences `true` → `[T, H, B]`, `false` → `[H, B]`.
+ * @param mask Optional padding mask `[T, 1, B]`.
  * @returns The layer output.
  */
 export function lstmInference(
@@ -244,7 +269,7 @@ export function lstmInference(
     const h = w.bias.shape[0] / 4;
     const fw = forward(x, scaled(w, gateScale(h)), { mask });
     return returnSequences
-      ? tf.reshape(tf.concat(fw.hs, 0), [x.shape[0], x.shape[1], h])
+      ? tf.reshape(tf.concat(fw.hs, 0), [x.shape[0], h, x.shape[2]])
       : fw.hs[fw.hs.length - 1];
   });
 }

@@ -1,6 +1,6 @@
 /**
- * The network behind {@linkcode sequenceClassifier}: stacked fused LSTM layers → Dense(1) logit,
- * its seeded initialisation, batch assembly (time-major) and the rank-based AUC for early stopping.
+ * The network behind `sequenceClassifier`: stacked fused LSTM layers → Dense(1) logit, its seeded
+ * initialisation, batch assembly (`[T, F, B]`) and the rank-based AUC for early stopping.
  *
  * @module
  */
@@ -8,6 +8,12 @@ import * as tf from "@tensorflow/tfjs";
 import { createRng, type Rng } from "../core/random.ts";
 import type { SequenceBatch } from "./types.ts";
 import { fusedLstm, lstmInference } from "./_fused_lstm.ts";
+import { fusedGru, gruInference } from "./_fused_gru.ts";
+
+/** Recurrent cell type. */
+export type Cell = "lstm" | "gru";
+
+const GATES: Readonly<Record<Cell, number>> = { lstm: 4, gru: 3 };
 
 /** Trainable parameters. */
 export interface NetParams {
@@ -49,15 +55,24 @@ function variableOf(t: tf.Tensor): tf.Variable {
   return v;
 }
 
-/** Creates seeded parameters (Glorot-uniform kernels, orthogonal recurrent, forget bias 1). */
-export function initParams(features: number, units: readonly number[], seed: number): NetParams {
+/**
+ * Creates seeded parameters (Glorot-uniform kernels, orthogonal recurrent kernels, zero biases
+ * except the LSTM forget gate's 1, as Keras).
+ */
+export function initParams(
+  features: number,
+  units: readonly number[],
+  seed: number,
+  cell: Cell = "lstm",
+): NetParams {
+  const g = GATES[cell];
   let inDim = features;
   let s = seed;
   const layers = units.map((h) => {
-    const kernel = variableOf(tf.initializers.glorotUniform({ seed: s++ }).apply([inDim, 4 * h]));
-    const recurrent = variableOf(orthogonal(h, 4 * h, s++));
-    const b = new Float32Array(4 * h);
-    b.fill(1, h, 2 * h); // unit forget bias, as Keras
+    const kernel = variableOf(tf.initializers.glorotUniform({ seed: s++ }).apply([inDim, g * h]));
+    const recurrent = variableOf(orthogonal(h, g * h, s++));
+    const b = new Float32Array(g * h);
+    if (cell === "lstm") b.fill(1, h, 2 * h); // unit forget bias, as Keras
     const bias = variableOf(tf.tensor1d(b));
     inDim = h;
     return { kernel, recurrent, bias };
@@ -78,19 +93,18 @@ export function paramList(p: NetParams): tf.Variable[] {
   ];
 }
 
-/** Builds the time-major input `[T, B, F]` and mask `[T, B, 1]` of the given rows. */
+/** Builds the input `[T, F, B]` (time-major, batch last) and mask `[T, 1, B]` of the given rows. */
 export function batchTensors(
   x: SequenceBatch,
   rows: ArrayLike<number>,
 ): { x: tf.Tensor3D; mask?: tf.Tensor3D } {
   const { steps: T, features: F } = x;
   const B = rows.length;
-  const out = new Float32Array(T * B * F);
+  const out = new Float32Array(T * F * B);
   for (let b = 0; b < B; b++) {
-    const r = rows[b];
+    const base = rows[b] * T * F;
     for (let t = 0; t < T; t++) {
-      const src = (r * T + t) * F;
-      out.set(x.x.subarray(src, src + F), (t * B + b) * F);
+      for (let f = 0; f < F; f++) out[(t * F + f) * B + b] = x.x[base + t * F + f];
     }
   }
   let mask: tf.Tensor3D | undefined;
@@ -104,9 +118,9 @@ export function batchTensors(
         if (v === 0) any = true;
       }
     }
-    if (any) mask = tf.tensor3d(m, [T, B, 1]);
+    if (any) mask = tf.tensor3d(m, [T, 1, B]);
   }
-  return { x: tf.tensor3d(out, [T, B, F]), mask };
+  return { x: tf.tensor3d(out, [T, F, B]), mask };
 }
 
 /** Inverted-dropout mask (values 0 or 1 / keep) of the given shape, from the seeded Rng. */
@@ -130,9 +144,12 @@ export function logits(
   x: tf.Tensor3D,
   mask: tf.Tensor3D | undefined,
   train?: TrainForward,
+  cell: Cell = "lstm",
 ): tf.Tensor2D {
+  const [layer, infer] = cell === "lstm" ? [fusedLstm, lstmInference] : [fusedGru, gruInference];
   let h: tf.Tensor = x;
   const last = p.layers.length - 1;
+  const batch = x.shape[2];
   p.layers.forEach((l, k) => {
     const w = {
       kernel: l.kernel as tf.Tensor2D,
@@ -140,22 +157,23 @@ export function logits(
       bias: l.bias as tf.Tensor1D,
     };
     const seq = k < last;
-    const units = l.bias.shape[0] / 4;
-    const batch = x.shape[1];
+    const units = l.bias.shape[0] / GATES[cell];
     if (train === undefined) {
-      h = lstmInference(h as tf.Tensor3D, w, seq, k === 0 ? mask : mask);
+      h = infer(h as tf.Tensor3D, w, seq, mask);
       return;
     }
     const recurrentMask = train.recurrentDropout > 0
-      ? dropoutMask([batch, units], train.recurrentDropout, train.rng)
+      ? dropoutMask([units, batch], train.recurrentDropout, train.rng)
       : undefined;
-    h = fusedLstm(h as tf.Tensor3D, w, seq, { mask, recurrentMask });
+    h = layer(h as tf.Tensor3D, w, seq, { mask, recurrentMask });
     if (train.dropout > 0) {
-      const dm = dropoutMask([batch, units], train.dropout, train.rng);
-      h = tf.mul(h, seq ? tf.reshape(dm, [1, batch, units]) : dm);
+      const dm = dropoutMask([units, batch], train.dropout, train.rng);
+      h = tf.mul(h, seq ? tf.reshape(dm, [1, units, batch]) : dm);
     }
   });
-  return tf.add(tf.matMul(h as tf.Tensor2D, p.dense.kernel), p.dense.bias) as tf.Tensor2D;
+  // [1, H] × [H, B] → [B, 1]
+  const z = tf.matMul(p.dense.kernel, h as tf.Tensor2D, true, false);
+  return tf.add(tf.reshape(z, [batch, 1]), p.dense.bias) as tf.Tensor2D;
 }
 
 /** Rank-based ROC AUC (ties get half credit); NaN when one class is absent. */

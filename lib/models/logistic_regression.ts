@@ -38,6 +38,12 @@ export interface LogisticRegressionOptions {
   readonly tol?: number;
   /** Most Newton steps. Default `100`. */
   readonly maxIterations?: number;
+  /**
+   * Rows used to build the Hessian of each Newton step; above it every ⌈n / hessianRows⌉-th
+   * row is used (sub-sampled Newton: the gradient, the optimum and the stopping rule stay
+   * exact; only the step is approximate). Default `100_000`.
+   */
+  readonly hessianRows?: number;
   /** Display name. Default `"logistic regression (L2, C = 1)"` (penalty and C filled in). */
   readonly name?: string;
   /** Millisecond counter used only for `FitReport.seconds`. Default `performance.now`. */
@@ -96,6 +102,7 @@ export function logisticRegression(
   const tol = options.tol ?? 1e-8;
   const maxIterations = options.maxIterations ?? 100;
   const fitIntercept = options.fitIntercept ?? true;
+  const hessianRows = options.hessianRows ?? 100_000;
   const timer = options.timer ?? defaultTimer;
   if (!["l2", "l1", "none"].includes(penalty)) {
     throw new RangeError(
@@ -104,6 +111,9 @@ export function logisticRegression(
   }
   if (!(C > 0)) throw new RangeError(`logisticRegression: C must be > 0, got ${C}`);
   if (!(tol > 0)) throw new RangeError(`logisticRegression: tol must be > 0, got ${tol}`);
+  if (!(hessianRows >= 1)) {
+    throw new RangeError(`logisticRegression: hessianRows must be ≥ 1, got ${hessianRows}`);
+  }
   if (!(maxIterations >= 1)) {
     throw new RangeError(`logisticRegression: maxIterations must be ≥ 1, got ${maxIterations}`);
   }
@@ -154,6 +164,7 @@ export function logisticRegression(
       fitIntercept,
       tol,
       maxIterations,
+      hessianRows,
     });
     fitted = {
       features: featureNames(x),

@@ -21,6 +21,7 @@ import { ensureTfBackend } from "./tf_backend.ts";
 import { folderHandler } from "./_sequence_io.ts";
 import {
   batchTensors,
+  type Cell,
   initParams,
   logits,
   type NetParams,
@@ -28,8 +29,12 @@ import {
   rocAuc,
 } from "./_sequence_net.ts";
 
+export type { Cell } from "./_sequence_net.ts";
+
 /** Options of {@linkcode sequenceClassifier}. */
 export interface SequenceClassifierOptions {
+  /** Recurrent cell: `"lstm"` or `"gru"` (Keras/tfjs GRU, reset gate before U). Default `"lstm"`. */
+  readonly cell?: Cell;
   /** Units of the stacked LSTM layers. Default `[128, 64]` (LSTM(128, seq) → LSTM(64) → Dense). */
   readonly units?: readonly number[];
   /** Dropout rate on each LSTM layer's output (same mask across time). Default `0`. */
@@ -109,6 +114,7 @@ function checkInputs(x: SequenceBatch, y: Labels | undefined, what: string): voi
  */
 export function sequenceClassifier(options: SequenceClassifierOptions = {}): SequenceClassifier {
   const config = {
+    cell: options.cell ?? "lstm",
     units: [...(options.units ?? [128, 64])],
     dropout: options.dropout ?? 0,
     recurrentDropout: options.recurrentDropout ?? 0,
@@ -119,6 +125,9 @@ export function sequenceClassifier(options: SequenceClassifierOptions = {}): Seq
     patience: options.patience ?? 5,
     seed: options.seed ?? SEED,
   };
+  if (config.cell !== "lstm" && config.cell !== "gru") {
+    throw new RangeError(`sequenceClassifier: cell must be "lstm" or "gru", got "${config.cell}"`);
+  }
   if (config.units.length === 0 || config.units.some((u) => !(u >= 1) || u % 1 !== 0)) {
     throw new RangeError(
       `sequenceClassifier: units must be positive integers, got ${config.units}`,
@@ -168,7 +177,7 @@ function makeModel(config: Config, timer: () => number, loaded?: Loaded): Sequen
     for (let s = 0; s < x.n; s += chunk) {
       const rows = Array.from({ length: Math.min(chunk, x.n - s) }, (_, i) => s + i);
       const b = batchTensors(x, rows);
-      const p = tf.tidy(() => tf.sigmoid(logits(params!, b.x, b.mask)));
+      const p = tf.tidy(() => tf.sigmoid(logits(params!, b.x, b.mask, undefined, config.cell)));
       out.set(await p.data(), s);
       tf.dispose([p, b.x, b.mask]);
     }
@@ -181,7 +190,7 @@ function makeModel(config: Config, timer: () => number, loaded?: Loaded): Sequen
     await ensureTfBackend();
     const t0 = timer();
     if (params) tf.dispose(paramList(params));
-    params = initParams(x.features, config.units, config.seed);
+    params = initParams(x.features, config.units, config.seed, config.cell);
     shape = { steps: x.steps, features: x.features, featureNames: x.featureNames };
     const vars = paramList(params);
     let pos = 0;
@@ -207,7 +216,7 @@ function makeModel(config: Config, timer: () => number, loaded?: Loaded): Sequen
               dropout: config.dropout,
               recurrentDropout: config.recurrentDropout,
               rng,
-            });
+            }, config.cell);
             let loss = tf.losses.sigmoidCrossEntropy(yb, z, wb) as tf.Scalar;
             if (config.l2 > 0) {
               for (const l of params!.layers) {
@@ -255,7 +264,7 @@ function makeModel(config: Config, timer: () => number, loaded?: Loaded): Sequen
       tf.dispose(bestWeights);
     }
     optimizer.dispose();
-    importance = saliency(params, x);
+    importance = saliency(params, x, config.cell);
     return {
       seconds: (timer() - t0) / 1000,
       iterations: history.length,
@@ -306,7 +315,7 @@ function makeModel(config: Config, timer: () => number, loaded?: Loaded): Sequen
   }
 
   const model: SequenceClassifier = {
-    name: `LSTM(${config.units.join(" → ")})`,
+    name: `${config.cell.toUpperCase()}(${config.units.join(" → ")})`,
     config,
     fit,
     predictProba,
@@ -320,14 +329,21 @@ function makeModel(config: Config, timer: () => number, loaded?: Loaded): Sequen
   return model;
 }
 
-function saliency(p: NetParams, x: SequenceBatch): Float64Array {
+function saliency(p: NetParams, x: SequenceBatch, cell: Cell): Float64Array {
   const rows = Array.from({ length: Math.min(512, x.n) }, (_, i) => i);
   const b = batchTensors(x, rows);
   const g = tf.tidy(() =>
-    tf.sum(tf.abs(tf.grad((xx: tf.Tensor) => tf.sum(logits(p, xx as tf.Tensor3D, b.mask)))(b.x)), [
-      0,
-      1,
-    ])
+    tf.sum(
+      tf.abs(
+        tf.grad((xx: tf.Tensor) => tf.sum(logits(p, xx as tf.Tensor3D, b.mask, undefined, cell)))(
+          b.x,
+        ),
+      ),
+      [
+        0,
+        2,
+      ],
+    )
   );
   const out = Float64Array.from(g.dataSync());
   tf.dispose([g, b.x, b.mask]);
@@ -351,7 +367,12 @@ export async function loadSequenceClassifier(
   }
   const topo = art.modelTopology as { config: Config; shape: Shape; importance?: number[] };
   const w = tf.io.decodeWeights(art.weightData, art.weightSpecs ?? []);
-  const params = initParams(topo.shape.features, topo.config.units, topo.config.seed);
+  const params = initParams(
+    topo.shape.features,
+    topo.config.units,
+    topo.config.seed,
+    topo.config.cell,
+  );
   paramList(params).forEach((v, i) => v.assign(w[`w${i}`]));
   tf.dispose(Object.values(w));
   const model = makeModel(topo.config, () => performance.now(), {

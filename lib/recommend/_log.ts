@@ -151,7 +151,13 @@ export function encodeLog(
       pl.Series(name + "c", Int32Array.from(ids, (_, k) => k), pl.Int32),
     ]);
   const users = table("u", userIds), items = table("i", itemIds);
-  const coded = log.join(users, { on: "u" }).join(items, { on: "i" }).select("uc", "ic", "w", "t", "k");
+  const coded = log.join(users, { on: "u" }).join(items, { on: "i" }).select(
+    "uc",
+    "ic",
+    "w",
+    "t",
+    "k",
+  );
   return { coded, userIds, itemIds };
 }
 

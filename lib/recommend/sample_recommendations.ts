@@ -81,8 +81,9 @@ export function sampleRecommendations(
   const rows: SampleRecommendationRow[] = [];
   for (const rec of recs) {
     const { indptr, indices, values } = train.byUser;
-    const hist = Array.from({ length: indptr[rec.user + 1] - indptr[rec.user] }, (_, j) =>
-      indptr[rec.user] + j
+    const hist = Array.from(
+      { length: indptr[rec.user + 1] - indptr[rec.user] },
+      (_, j) => indptr[rec.user] + j,
     );
     const ts = train.lastTimestamp;
     hist.sort((a, b) => (ts ? ts[b] - ts[a] : values[b] - values[a]) || a - b);

@@ -7,8 +7,11 @@
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { PROJECT_ROOT } from "../core/paths.ts";
 import type { Notebook } from "./nbformat.ts";
-import { injectParameters, type ParameterValue } from "./inject_parameters.ts";
-import { readParameters } from "./read_parameters.ts";
+import type { ParameterValue } from "./inject_parameters.ts";
+import { prepareNotebooks } from "./_prepare.ts";
+import { ReportError } from "./_report_error.ts";
+
+export { ReportError };
 import { notebookInputs } from "./notebook_inputs.ts";
 import {
   executeNotebook,
@@ -102,18 +105,8 @@ export interface BuildReportResult {
   readonly notebooks: readonly NotebookReport[];
 }
 
-/** A failed report run; the message is one line. */
-export class ReportError extends Error {
-  /** Builds the error. */
-  constructor(message: string) {
-    super(message);
-    this.name = "ReportError";
-  }
-}
-
 const CACHE_DIR = ".cache";
 const ENTRIES_FILE = "entries.json";
-const NOTEBOOK_RE = /^\d\d_.*\.ipynb$/;
 
 interface CacheEntry {
   key: string;
@@ -164,62 +157,6 @@ function dataSource(parameters: Readonly<Record<string, unknown>>): string {
   return typeof format === "string" ? `${format} (${shown})` : shown;
 }
 
-/** Reads the selected notebooks and injects their parameters; throws before anything runs. */
-async function prepare(dir: string, options: BuildReportOptions) {
-  let names: string[];
-  try {
-    names = (await Array.fromAsync(Deno.readDir(dir)))
-      .filter((e) => e.isFile && NOTEBOOK_RE.test(e.name)).map((e) => e.name).sort();
-  } catch {
-    throw new ReportError(`Cannot read the notebooks folder ${dir}`);
-  }
-  const only = options.only?.filter((p) => p !== "");
-  if (only?.length) {
-    const missing = only.filter((p) => !names.some((n) => n.startsWith(p)));
-    if (missing.length) {
-      throw new ReportError(`--only ${missing.join(",")} matches no notebook in ${dir}`);
-    }
-    names = names.filter((n) => only.some((p) => n.startsWith(p)));
-  }
-  if (names.length === 0) throw new ReportError(`No NN_*.ipynb notebooks in ${dir}`);
-  const extra = options.params ?? {};
-  const used = new Set<string>();
-  const prepared = [];
-  for (const name of names) {
-    let nb: Notebook;
-    try {
-      nb = JSON.parse(await Deno.readTextFile(join(dir, name)));
-    } catch (e) {
-      throw new ReportError(`Cannot read ${name}: ${e instanceof Error ? e.message : e}`);
-    }
-    const have = new Set((readParameters(nb)?.parameters ?? []).map((p) => p.name));
-    const params: Record<string, ParameterValue> = {};
-    if (options.data !== undefined && have.has("DATA_PATH")) params.DATA_PATH = options.data;
-    if (options.format !== undefined && have.has("DATA_FORMAT")) {
-      params.DATA_FORMAT = options.format;
-    }
-    for (const [k, v] of Object.entries(extra)) {
-      if (have.has(k)) params[k] = v, used.add(k);
-    }
-    try {
-      const injected = injectParameters(nb, params, { notebook: name });
-      const parameters = Object.fromEntries(
-        (readParameters(injected)?.parameters ?? []).map((p) => [p.name, p.value]),
-      );
-      prepared.push({ name, stem: name.replace(/\.ipynb$/, ""), injected, parameters });
-    } catch (e) {
-      throw new ReportError(e instanceof Error ? e.message : String(e));
-    }
-  }
-  const unused = Object.keys(extra).filter((k) => !used.has(k));
-  if (unused.length) {
-    throw new ReportError(
-      `Unknown parameter ${unused.join(", ")}: no selected notebook has it in its parameters cell`,
-    );
-  }
-  return prepared;
-}
-
 /**
  * Builds the report: runs every `NN_*.ipynb` of the notebooks folder in order (or those
  * matching `only`) in the real kernel — or takes a notebook from the cache when its inputs
@@ -232,15 +169,32 @@ async function prepare(dir: string, options: BuildReportOptions) {
  * @returns The run's notebooks.
  * @throws {ReportError} With a one-line reason (bad flag, unknown parameter, failed notebook).
  * @example
- * ```ts ignore
+ * ```ts
  * import { buildReport } from "@shoplab/lib/report/build_report.ts";
- * await buildReport({ date: "2025-01-01", only: ["00"] });
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * await Deno.mkdir(`${dir}/notebooks`);
+ * await Deno.writeTextFile(`${dir}/notebooks/00_demo.ipynb`, JSON.stringify({ nbformat: 4,
+ *   nbformat_minor: 5, metadata: {}, cells: [
+ *     { cell_type: "markdown", metadata: {}, source: "# Demo\n\nOne number." },
+ *     { cell_type: "code", metadata: { tags: ["parameters"] }, execution_count: null,
+ *       outputs: [], source: "const K = 1;" },
+ *     { cell_type: "code", metadata: {}, execution_count: null, outputs: [], source:
+ *       'await Deno.jupyter.display({ "application/vnd.shoplab.metrics+json": { k: K } }, { raw: true });' },
+ *   ] }));
+ * const run = await buildReport({
+ *   date: "2025-01-01", notebooksDir: `${dir}/notebooks`, out: `${dir}/reports`, params: { K: "7" },
+ * });
+ * assert.deepEqual(run.notebooks.map((n) => [n.stem, n.status]), [["00_demo", "ok"]]);
+ * const metrics = JSON.parse(await Deno.readTextFile(`${dir}/reports/metrics.json`));
+ * assert.deepEqual(metrics, { "00_demo": { k: 7 } });
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function buildReport(options: BuildReportOptions): Promise<BuildReportResult> {
   const dir = resolve(options.notebooksDir ?? join(PROJECT_ROOT, "notebooks"));
   const out = resolve(options.out ?? join(PROJECT_ROOT, "reports"));
-  const prepared = await prepare(dir, options);
+  const prepared = await prepareNotebooks(dir, options);
   await recoverOutput(out);
   const cacheDir = join(out, CACHE_DIR);
   await Deno.mkdir(cacheDir, { recursive: true });

@@ -70,59 +70,73 @@ export interface Lines {
   readonly value: Float64Array;
   /** 1 for a sale line (quantity > 0), 0 for a return. */
   readonly sale: Uint8Array;
-  /** Order id index per line (distinct orders per customer are countable). */
+  /** Order code per line, dense within each customer (only with `orders: true`). */
   readonly order: Uint32Array;
   /** Distinct customer ids, sorted. */
   readonly customers: string[];
 }
 
+/** Options of {@linkcode readLines}. */
+export interface ReadLinesOptions {
+  /** Cut-off in epoch ms: lines with timestamp < asOf. */
+  readonly asOf: number;
+  /** Count exact duplicate order lines once. */
+  readonly dropDuplicates: boolean;
+  /** Name of the calling function, for error messages. */
+  readonly fn: string;
+  /** Also compute per-customer order codes (`order`; all 0 otherwise). Default `false`. */
+  readonly orders?: boolean;
+}
+
 /**
- * Reads transaction lines with timestamp < asOf (exact duplicate rows dropped when asked),
- * sorted by customer then time.
+ * Reads transaction lines with timestamp < asOf, sorted by customer then time. With
+ * `dropDuplicates`, exact duplicate order lines (same customer, order, time, item when present,
+ * quantity and price) count once. Ids become dense integer codes inside polars (lexicographic
+ * order), so only numbers cross into JavaScript.
  */
-export function readLines(
-  tx: Frame,
-  asOf: number,
-  dropDuplicates: boolean,
-  fn: string,
-): Lines {
+export function readLines(tx: Frame, options: ReadLinesOptions): Lines {
+  const { asOf, fn } = options;
   const cols = [TX.customer, TX.order, TX.timestamp, TX.quantity, TX.unitPrice];
   requireColumns(tx, cols, fn);
-  let q = lazy(tx).select(...cols);
-  if (dropDuplicates) q = lazy(tx).unique().select(...cols);
-  const df = q
-    .withColumns(pl.col(TX.timestamp).cast(pl.Datetime("ms")).cast(pl.Float64).alias("__t"))
-    .filter(pl.col("__t").lt(pl.lit(asOf)).and(pl.col(TX.quantity).isNotNull()))
-    .select(
-      pl.col(TX.customer).cast(pl.Utf8).alias("c"),
-      pl.col(TX.order).cast(pl.Utf8).alias("o"),
-      pl.col("__t").alias("t"),
-      pl.col(TX.quantity).cast(pl.Float64).mul(pl.col(TX.unitPrice).cast(pl.Float64))
-        .fillNull(0).alias("v"),
-      pl.col(TX.quantity).cast(pl.Float64).gt(0).cast(pl.UInt8).alias("s"),
+  const key = tx.columns.includes(TX.item) ? [...cols, TX.item] : cols;
+  // Sort first: the de-duplication (order kept) and polars' string ranks are several times
+  // faster on sorted input. Materialised once, as it is read twice (lines and the id list).
+  let sorted = lazy(tx).select(...key)
+    .withColumns(
+      pl.col(TX.timestamp).cast(pl.Datetime("ms")).cast(pl.Float64).alias("__t"),
+      pl.col(TX.customer).cast(pl.Utf8).alias("__c"),
     )
-    .sort(["c", "t"])
-    .collectSync();
-  const ids = df.getColumn("c").toArray() as string[];
-  const orders = df.getColumn("o").toArray() as string[];
-  const n = ids.length;
-  const customer = new Uint32Array(n), order = new Uint32Array(n);
-  const customers: string[] = [];
-  const orderIdx = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    if (i === 0 || ids[i] !== ids[i - 1]) customers.push(ids[i]);
-    customer[i] = customers.length - 1;
-    let o = orderIdx.get(orders[i]);
-    if (o === undefined) orderIdx.set(orders[i], o = orderIdx.size);
-    order[i] = o;
+    .filter(pl.col("__t").lt(pl.lit(asOf)).and(pl.col(TX.quantity).isNotNull()))
+    .sort(["__c", "__t"]);
+  if (options.dropDuplicates) sorted = sorted.unique({ maintainOrder: true });
+  const base = sorted.collectSync();
+  const sel = [
+    pl.col("__c").rank("dense").cast(pl.Float64).alias("c"),
+    pl.col("__t").alias("t"),
+    pl.col(TX.quantity).cast(pl.Float64).mul(pl.col(TX.unitPrice).cast(pl.Float64))
+      .fillNull(0).alias("v"),
+    pl.col(TX.quantity).cast(pl.Float64).gt(0).cast(pl.Float64).alias("s"),
+  ];
+  // Order codes are dense per customer: only compared within one customer.
+  if (options.orders) {
+    sel.push(pl.col(TX.order).cast(pl.Utf8).rank("dense").over("__c").cast(pl.Float64).alias("o"));
   }
+  const df = base.lazy().select(...sel).collectSync();
+  const customers = base.lazy().select(pl.col("__c").unique().sort()).collectSync()
+    .getColumn("__c").toArray() as string[];
+  const num = (c: string) => df.getColumn(c).toTypedArray() as Float64Array;
+  const c = num("c"), n = c.length;
+  const o = options.orders ? num("o") : undefined;
+  const customer = new Uint32Array(n), order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) customer[i] = c[i] - 1;
+  if (o) { for (let i = 0; i < n; i++) order[i] = o[i] - 1; }
   return {
     customer,
     order,
     customers,
-    time: df.getColumn("t").toTypedArray() as Float64Array,
-    value: Float64Array.from(df.getColumn("v").toTypedArray() as Float64Array),
-    sale: Uint8Array.from(df.getColumn("s").toArray() as number[]),
+    time: Float64Array.from(num("t")),
+    value: Float64Array.from(num("v")),
+    sale: Uint8Array.from(num("s")),
   };
 }
 

@@ -5,8 +5,8 @@
  */
 
 /**
- * Standard normal quantile Φ⁻¹(p) (Acklam's rational approximation refined by one Halley step
- * on erfc, relative error < 1e-13).
+ * Standard normal quantile Φ⁻¹(p): Acklam's rational approximation refined by one Halley step
+ * on erfc (agrees with scipy's `norm.ppf` to 1e-12 in the tests).
  */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normal quantile: p must be in (0, 1), got ${p}`);
@@ -54,8 +54,10 @@ export function normalQuantile(p: number): number {
   return x - u / (1 + x * u / 2);
 }
 
-/** Complementary error function (Numerical Recipes' Chebyshev fit, relative error < 1.2e-7,
- * then good enough for the single Halley step of {@linkcode normalQuantile}). */
+/**
+ * Complementary error function: the Chebyshev expansion of Numerical Recipes (3rd ed.,
+ * `erfccheb`), close to double precision; used for the Halley step of the normal quantile.
+ */
 function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 2 / (2 + z);

@@ -73,7 +73,7 @@ export function activeCustomers(
   const windowDays = options.windowDays ?? 90;
   if (!(windowDays > 0)) throw new RangeError(`${fn}: windowDays must be > 0, got ${windowDays}`);
   const w = windowDays * MS_PER_DAY;
-  const lines = readLines(tx, asOf, options.dropDuplicates ?? true, fn);
+  const lines = readLines(tx, { asOf, dropDuplicates: options.dropDuplicates ?? true, fn });
   const { first } = firstLastSale(lines);
   let lo = Infinity;
   for (const f of first) if (!Number.isNaN(f)) lo = Math.min(lo, f);

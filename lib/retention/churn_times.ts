@@ -90,7 +90,11 @@ export function churnTimes(tables: RetentionTables, options: ChurnTimesOptions):
       `${fn}: eventAt must be "last_purchase" or "inactivity_end", got ${String(eventAt)}`,
     );
   }
-  const lines = readLines(tables.transactions, asOf, options.dropDuplicates ?? true, fn);
+  const lines = readLines(tables.transactions, {
+    asOf,
+    dropDuplicates: options.dropDuplicates ?? true,
+    fn,
+  });
   const info = customerInfo(tables, fn);
   if (origin === "signup" && info.signup.size === 0) {
     throw new TypeError(`${fn}: origin "signup" needs a customers table with "signup_date"`);

@@ -118,7 +118,11 @@ export function cohortTable(
   if (options.by !== undefined && options.by !== "channel") {
     throw new TypeError(`${fn}: by must be "channel" or absent, got ${String(options.by)}`);
   }
-  const lines = readLines(tables.transactions, asOf, options.dropDuplicates ?? true, fn);
+  const lines = readLines(tables.transactions, {
+    asOf,
+    dropDuplicates: options.dropDuplicates ?? true,
+    fn,
+  });
   const info = customerInfo(tables, fn);
   if (kind === "signup" && info.signup.size === 0) {
     throw new TypeError(`${fn}: cohort "signup" needs a customers table with "signup_date"`);

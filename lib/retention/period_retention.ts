@@ -86,7 +86,7 @@ export function periodRetention(
   const fn = "periodRetention";
   const asOf = asOfMs(options.asOf, fn);
   const unit = checkUnit(options.period ?? "month", fn);
-  const lines = readLines(tx, asOf, options.dropDuplicates ?? true, fn);
+  const lines = readLines(tx, { asOf, dropDuplicates: options.dropDuplicates ?? true, fn });
   const last = periodIndex(asOf, unit) - 1;
   const { first } = firstLastSale(lines);
   let lo = Infinity;

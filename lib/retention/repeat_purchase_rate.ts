@@ -62,7 +62,12 @@ export function repeatPurchaseRate(
   if (within !== undefined && !(within > 0)) {
     throw new RangeError(`${fn}: withinDays must be > 0, got ${within}`);
   }
-  const lines = readLines(tx, asOf, options.dropDuplicates ?? true, fn);
+  const lines = readLines(tx, {
+    asOf,
+    dropDuplicates: options.dropDuplicates ?? true,
+    fn,
+    orders: true,
+  });
   const { first } = firstLastSale(lines);
   const w = within === undefined ? Infinity : within * MS_PER_DAY;
   let customers = 0, repeaters = 0;

@@ -67,7 +67,9 @@ export function chooseFaqThreshold(
   validation: readonly FaqQuestion[],
   options: ChooseFaqThresholdOptions = {},
 ): FaqThresholdChoice {
-  if (validation.length === 0) throw new RangeError("chooseFaqThreshold(): no validation questions");
+  if (validation.length === 0) {
+    throw new RangeError("chooseFaqThreshold(): no validation questions");
+  }
   const thresholds = options.thresholds ?? Array.from({ length: 101 }, (_, i) => i / 100);
   if (thresholds.length === 0) throw new RangeError("chooseFaqThreshold(): no thresholds");
   for (const t of thresholds) {

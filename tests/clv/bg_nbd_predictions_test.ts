@@ -79,6 +79,9 @@ Deno.test("bgNbdConditionalPurchases() agrees with scipy for heavy buyers (x up 
       recency: [c.t_x],
       T: [c.T],
     }, { t: c.t });
-    assert.ok(close(e, c.value, 1e-10), `x=${c.x}, t_x=${c.t_x}, T=${c.T}, t=${c.t}: ${e} vs ${c.value}`);
+    assert.ok(
+      close(e, c.value, 1e-10),
+      `x=${c.x}, t_x=${c.t_x}, T=${c.T}, t=${c.t}: ${e} vs ${c.value}`,
+    );
   }
 });

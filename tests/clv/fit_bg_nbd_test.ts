@@ -119,3 +119,21 @@ Deno.test("fitBgNbd() rejects invalid rows with a message naming the row and val
     /must be equal/,
   );
 });
+
+Deno.test("fitBgNbd() with a penalty fits data whose likelihood has no interior maximum", () => {
+  // Almost nobody drops out (p ≈ a/(a+b) = 2e-5): the plain likelihood keeps rising as a → 0,
+  // b → ∞, so the plain fit must throw, and a small L2 penalty on ln θ gives a finite answer.
+  const sim = simulateBgNbd({ r: 0.7, alpha: 9, a: 0.01, b: 500 }, 5000, { T: [10, 40], seed: 4 });
+  assert.throws(() => fitBgNbd(sim, { label: "no dropout" }), ConvergenceError);
+  const fit = fitBgNbd(sim, { penalty: 0.001 });
+  assert.equal(fit.penalty, 0.001);
+  // the purchase-rate part is still learned; the dropout probability is small
+  assert.ok(Math.abs(fit.params.r / fit.params.alpha / (0.7 / 9) - 1) < 0.1);
+  assert.ok(fit.params.a / (fit.params.a + fit.params.b) < 0.05);
+  // the reported log-likelihood is the plain one, at the penalised optimum
+  assert.ok(Math.abs(fit.logLikelihood - bgNbdLogLikelihood(fit.params, sim)) < 1e-6);
+  // penalty 0 is plain maximum likelihood
+  const data = cdnowSummary();
+  assert.deepEqual(fitBgNbd(data, { penalty: 0 }).params, fitBgNbd(data).params);
+  assert.throws(() => fitBgNbd(data, { penalty: -1 }), /penalty must be/);
+});

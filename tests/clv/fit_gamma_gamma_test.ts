@@ -98,3 +98,14 @@ Deno.test("fitGammaGamma() fails loudly on bad rows and on non-convergence", () 
     (e: unknown) => e instanceof ConvergenceError && /CDNOW spend \(946 customers/.test(e.message),
   );
 });
+
+Deno.test("fitGammaGamma() with a penalty shrinks the parameters and reports the plain log-likelihood", () => {
+  const data = cdnowWithSpend();
+  const plain = fitGammaGamma(data), pen = fitGammaGamma(data, { penalty: 0.01 });
+  assert.equal(plain.penalty, 0);
+  assert.ok(pen.logLikelihood < plain.logLikelihood);
+  assert.ok(Math.abs(pen.logLikelihood - gammaGammaLogLikelihood(pen.params, data)) < 1e-6);
+  const norm = (p: typeof plain.params) =>
+    Math.log(p.p) ** 2 + Math.log(p.q) ** 2 + Math.log(p.gamma) ** 2;
+  assert.ok(norm(pen.params) < norm(plain.params));
+});

@@ -2,6 +2,7 @@ Error.stackTraceLimit = 60;
 import assert from "node:assert/strict";
 import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
 import { fusedLstm, lstmInference } from "@shoplab/lib/models/_fused_lstm.ts";
+import { fusedGru, gruInference } from "@shoplab/lib/models/_fused_gru.ts";
 
 await ensureTfBackend();
 
@@ -52,15 +53,15 @@ for (
       vars,
     );
     const [k, r, b] = vars.slice(1) as unknown as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
-    const mTM = mask ? tf.reshape(tf.transpose(mask), [T, B, 1]) as tf.Tensor3D : undefined;
+    const mTM = mask ? tf.reshape(tf.transpose(mask), [T, 1, B]) as tf.Tensor3D : undefined;
     const loss = (xx: tf.Tensor, kk: tf.Tensor, rr: tf.Tensor, bb: tf.Tensor) => {
       const y = fusedLstm(
-        tf.transpose(xx, [1, 0, 2]) as tf.Tensor3D,
+        tf.transpose(xx, [1, 2, 0]) as tf.Tensor3D,
         { kernel: kk as tf.Tensor2D, recurrent: rr as tf.Tensor2D, bias: bb as tf.Tensor1D },
         returnSequences,
         { mask: mTM },
       );
-      return tf.sum(tf.mul(coef, returnSequences ? tf.transpose(y, [1, 0, 2]) : y));
+      return tf.sum(tf.mul(coef, tf.transpose(y, returnSequences ? [2, 0, 1] : [1, 0])));
     };
     const { value, grads } = tf.valueAndGrads(loss)([x, k, r, b]);
     assert.ok(Math.abs(value.dataSync()[0] - ref.value.dataSync()[0]) < 1e-4);
@@ -72,13 +73,157 @@ for (
       assert.ok(d < 1e-4, `gradient ${j} differs by ${d}`);
     }
     const inf = lstmInference(
-      tf.transpose(x, [1, 0, 2]) as tf.Tensor3D,
+      tf.transpose(x, [1, 2, 0]) as tf.Tensor3D,
       { kernel: k, recurrent: r, bias: b },
       returnSequences,
       mTM,
     );
     const yRef = layer.apply(x, mask ? { mask } : undefined) as tf.Tensor;
-    assert.ok(maxAbsDiff(returnSequences ? tf.transpose(inf, [1, 0, 2]) : inf, yRef) < 1e-5);
+    assert.ok(maxAbsDiff(tf.transpose(inf, returnSequences ? [2, 0, 1] : [1, 0]), yRef) < 1e-5);
+    tf.dispose([x, xv, coef, ref.value, value, ...grads, ...Object.values(ref.grads), inf, yRef]);
+    layer.dispose();
+  });
+}
+
+/** Plain-op LSTM with tfjs autodiff: an independent reference for the recurrent-dropout path. */
+function naiveLstm(x: tf.Tensor3D, k: tf.Tensor, r: tf.Tensor, b: tf.Tensor, rm: tf.Tensor) {
+  const [B, T] = x.shape;
+  const H = r.shape[0];
+  let h: tf.Tensor = tf.zeros([B, H]), c: tf.Tensor = tf.zeros([B, H]);
+  for (let t = 0; t < T; t++) {
+    const xt = tf.reshape(tf.slice(x, [0, t, 0], [B, 1, x.shape[2]]), [B, x.shape[2]]);
+    const z = tf.add(tf.add(tf.matMul(xt, k), tf.matMul(tf.mul(h, rm), r)), b);
+    const [zi, zf, zc, zo] = tf.split(z, 4, 1);
+    c = tf.add(tf.mul(tf.sigmoid(zf), c), tf.mul(tf.sigmoid(zi), tf.tanh(zc)));
+    h = tf.mul(tf.sigmoid(zo), tf.tanh(c));
+  }
+  return h;
+}
+
+Deno.test("fusedLstm() with a recurrent-dropout mask matches a plain-op LSTM with autodiff", () => {
+  const [B, T, F, H] = [4, 6, 3, 5];
+  const x = tf.randomNormal([B, T, F], 0, 1, "float32", 21) as tf.Tensor3D;
+  const k = tf.randomNormal([F, 4 * H], 0, 0.5, "float32", 22);
+  const r = tf.randomNormal([H, 4 * H], 0, 0.5, "float32", 23);
+  const b = tf.randomNormal([4 * H], 0, 0.5, "float32", 24);
+  const rm = tf.tensor2d(Array.from({ length: B * H }, (_, i) => (i % 3 === 0 ? 0 : 1.5)), [B, H]);
+  const coef = tf.randomNormal([B, H], 0, 1, "float32", 25);
+  const ref = tf.valueAndGrads((xx: tf.Tensor, kk: tf.Tensor, rr: tf.Tensor, bb: tf.Tensor) =>
+    tf.sum(tf.mul(coef, naiveLstm(xx as tf.Tensor3D, kk, rr, bb, rm)))
+  )([x, k, r, b]);
+  const got = tf.valueAndGrads((xx: tf.Tensor, kk: tf.Tensor, rr: tf.Tensor, bb: tf.Tensor) => {
+    const y = fusedLstm(
+      tf.transpose(xx, [1, 2, 0]) as tf.Tensor3D,
+      { kernel: kk as tf.Tensor2D, recurrent: rr as tf.Tensor2D, bias: bb as tf.Tensor1D },
+      false,
+      { recurrentMask: tf.transpose(rm) as tf.Tensor2D },
+    );
+    return tf.sum(tf.mul(coef, tf.transpose(y)));
+  })([x, k, r, b]);
+  assert.ok(Math.abs(got.value.dataSync()[0] - ref.value.dataSync()[0]) < 1e-4);
+  got.grads.forEach((g, j) => {
+    const d = maxAbsDiff(g, ref.grads[j]);
+    assert.ok(d < 1e-4, `gradient ${j} differs by ${d}`);
+  });
+  tf.dispose([x, k, r, b, rm, coef, ref.value, got.value, ...ref.grads, ...got.grads]);
+});
+
+Deno.test("fusedLstm() leaks no tensors through a gradient step", () => {
+  const x = tf.randomNormal([5, 3, 4]) as tf.Tensor3D;
+  const w = {
+    kernel: tf.randomNormal([3, 8]) as tf.Tensor2D,
+    recurrent: tf.randomNormal([2, 8]) as tf.Tensor2D,
+    bias: tf.zeros([8]) as tf.Tensor1D,
+  };
+  const mask = tf.ones([5, 1, 4]) as tf.Tensor3D;
+  const before = tf.memory().numTensors;
+  const g = tf.grads((kk: tf.Tensor) =>
+    tf.sum(fusedLstm(x, { ...w, kernel: kk as tf.Tensor2D }, true, { mask }))
+  )([
+    w.kernel,
+  ]);
+  tf.dispose(g);
+  assert.equal(tf.memory().numTensors, before);
+  tf.dispose([x, w.kernel, w.recurrent, w.bias, mask]);
+});
+
+Deno.test("fusedLstm() rejects a kernel of the wrong shape", () => {
+  const x = tf.zeros([2, 3, 4]) as tf.Tensor3D;
+  const w = {
+    kernel: tf.zeros([5, 8]) as tf.Tensor2D,
+    recurrent: tf.zeros([2, 8]) as tf.Tensor2D,
+    bias: tf.zeros([8]) as tf.Tensor1D,
+  };
+  assert.throws(() => fusedLstm(x, w, false), /kernel has shape \[5,8\], expected \[3, 8\]/);
+  tf.dispose([x, w.kernel, w.recurrent, w.bias]);
+});
+
+for (
+  const [label, returnSequences, withMask] of [
+    ["sequence output", true, false],
+    ["last output, padding mask", false, true],
+  ] as const
+) {
+  Deno.test(`fusedGru() matches tf.layers.gru values and gradients (${label})`, () => {
+    const [B, T, F, H] = [4, 6, 3, 5];
+    const x = tf.randomNormal([B, T, F], 0, 1, "float32", 31) as tf.Tensor3D;
+    const mask = withMask
+      ? tf.tensor2d([[0, 0, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1], [0, 0, 0, 0, 0, 1], [
+        0,
+        1,
+        1,
+        1,
+        1,
+        1,
+      ]])
+      : undefined;
+    const layer = tf.layers.gru({
+      units: H,
+      returnSequences,
+      recurrentActivation: "sigmoid",
+      inputShape: [T, F],
+      kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+      recurrentInitializer: tf.initializers.glorotUniform({ seed: 2 }),
+      biasInitializer: tf.initializers.randomNormal({ stddev: 0.3, seed: 3 }),
+    });
+    layer.apply(x);
+    const [kv, rv, bv] = layer.trainableWeights;
+    const coef = tf.randomNormal(returnSequences ? [B, T, H] : [B, H], 0, 1, "float32", 5);
+    const xv = tf.variable(x);
+    const vars = [xv, kv.read(), rv.read(), bv.read()] as tf.Variable[];
+    const ref = tf.variableGrads(
+      () =>
+        tf.sum(
+          tf.mul(coef, layer.apply(xv, mask ? { mask } : undefined) as tf.Tensor),
+        ) as tf.Scalar,
+      vars,
+    );
+    const mT = mask ? tf.reshape(tf.transpose(mask), [T, 1, B]) as tf.Tensor3D : undefined;
+    const { value, grads } = tf.valueAndGrads(
+      (xx: tf.Tensor, kk: tf.Tensor, rr: tf.Tensor, bb: tf.Tensor) => {
+        const y = fusedGru(
+          tf.transpose(xx, [1, 2, 0]) as tf.Tensor3D,
+          { kernel: kk as tf.Tensor2D, recurrent: rr as tf.Tensor2D, bias: bb as tf.Tensor1D },
+          returnSequences,
+          { mask: mT },
+        );
+        return tf.sum(tf.mul(coef, tf.transpose(y, returnSequences ? [2, 0, 1] : [1, 0])));
+      },
+    )([x, ...vars.slice(1)]);
+    assert.ok(Math.abs(value.dataSync()[0] - ref.value.dataSync()[0]) < 1e-4);
+    vars.forEach((v, j) => {
+      const d = maxAbsDiff(grads[j], ref.grads[v.name]);
+      assert.ok(d < 1e-4, `gradient ${j} differs by ${d}`);
+    });
+    const [k, r, b] = vars.slice(1) as unknown as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
+    const inf = gruInference(
+      tf.transpose(x, [1, 2, 0]) as tf.Tensor3D,
+      { kernel: k, recurrent: r, bias: b },
+      returnSequences,
+      mT,
+    );
+    const yRef = layer.apply(x, mask ? { mask } : undefined) as tf.Tensor;
+    assert.ok(maxAbsDiff(tf.transpose(inf, returnSequences ? [2, 0, 1] : [1, 0]), yRef) < 1e-5);
     tf.dispose([x, xv, coef, ref.value, value, ...grads, ...Object.values(ref.grads), inf, yRef]);
     layer.dispose();
   });

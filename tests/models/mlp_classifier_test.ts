@@ -110,3 +110,15 @@ Deno.test("mlpClassifier() rejects bad input", async () => {
   );
   await assert.rejects(() => mlp.fit(train.x, train.y.slice(1)), /labels but x has/);
 });
+
+Deno.test("mlpClassifier() l2 penalty shrinks the input weights", async () => {
+  const size = async (l2: number) => {
+    const mlp = mlpClassifier({ epochs: 8, batchSize: 64, learningRate: 0.01, l2 });
+    await mlp.fit(train.x, train.y);
+    const w = mlp.explain().table.map((r) => Number(r.mean_abs_input_weight));
+    mlp.dispose();
+    return w.reduce((s, v) => s + v, 0);
+  };
+  const free = await size(0), shrunk = await size(0.05);
+  assert.ok(shrunk < 0.7 * free, `mean |w| ${free} → ${shrunk}`);
+});

@@ -166,3 +166,31 @@ Deno.test("rocAuc() matches a hand-worked example with ties", () => {
   assert.equal(rocAuc([1, 1, 0, 0], [0.8, 0.4, 0.4, 0.1]), 0.875);
   assert.ok(Number.isNaN(rocAuc([1, 1], [0.2, 0.3])));
 });
+
+Deno.test("sequenceClassifier({ cell: 'gru' }) learns the planted signal too and round-trips save/load", async () => {
+  const train = planted(768, 11), test = planted(384, 12);
+  const m = sequenceClassifier({
+    cell: "gru",
+    units: [16],
+    epochs: 25,
+    batchSize: 64,
+    learningRate: 0.01,
+    patience: 6,
+  });
+  assert.equal(m.name, "GRU(16)");
+  await m.fit(train.batch, train.y, { validation: { x: test.batch, y: test.y } });
+  const p = await m.predictProba(test.batch);
+  assert.ok(rocAuc(test.y, p) > 0.9, `AUC ${rocAuc(test.y, p)}`);
+  const dir = await Deno.makeTempDir({ prefix: "shoplab-gru-" });
+  try {
+    await m.save(dir);
+    const { model, preprocessing } = await loadSequenceClassifier(dir);
+    assert.equal(preprocessing, null);
+    assert.deepEqual(await model.predictProba(test.batch), p);
+    model.dispose();
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+    m.dispose();
+  }
+  assert.throws(() => sequenceClassifier({ cell: "rnn" as "gru" }), /cell/);
+});

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { PROJECT_ROOT } from "@shoplab/lib/core/paths.ts";
 import { ensureDefaultData } from "@shoplab/lib/data/generate/ensure_default_data.ts";
 import { METRICS_MIME, type Notebook } from "@shoplab/lib/report/nbformat.ts";
+import { executeNotebook } from "@shoplab/lib/report/kernel/execute_notebook.ts";
 
 const JUPYTER = ["/usr/bin/jupyter", "jupyter"].find((p) => {
   try {
@@ -358,4 +359,92 @@ Deno.test({
       .map((o) => JSON.stringify(o)).filter((s) => s.includes("has no events"));
     assert.equal(notes.length, 1, "one clear note naming the missing tables");
   },
+});
+
+/**
+ * 06_retention_and_clv through lib/report's kernel runner (no Jupyter needed, no lost outputs),
+ * so the metrics record is always there to check.
+ */
+async function run06(params: Record<string, string>): Promise<Record<string, number | string>> {
+  const nb: Notebook = JSON.parse(
+    await Deno.readTextFile(join(PROJECT_ROOT, "notebooks", "06_retention_and_clv.ipynb")),
+  );
+  const res = await executeNotebook(nb, { params, name: "06_retention_and_clv" });
+  assert.equal(res.status, "ok", JSON.stringify(res.failures));
+  assert.ok(res.metrics, "06 records its metrics");
+  assert.deepEqual(Object.keys(res.metrics).sort(), [
+    "bgnbd_a",
+    "bgnbd_alpha",
+    "bgnbd_b",
+    "bgnbd_loglik",
+    "bgnbd_r",
+    "clv_mean",
+    "clv_total",
+    "gg_gamma",
+    "gg_p",
+    "gg_q",
+    "km_median_days",
+    "retention_m1",
+    "retention_m3",
+  ]);
+  return res.metrics;
+}
+
+Deno.test("notebooks/06_retention_and_clv runs on the default data with plausible metrics", async () => {
+  await ensureDefaultData();
+  const m = await run06({});
+  const n = (k: string) => Number(m[k]);
+  // measured once: retention m1 0.523, m3 0.241, KM median 48.5 days, r 0.574, α 0.913,
+  // a 1.16, b 5.89, GG p 1.80, q 26.8, γ 668, CLV mean 190 over 3,812 customers
+  assert.ok(n("retention_m1") > 0.2 && n("retention_m1") < 0.9, `m1 ${m.retention_m1}`);
+  assert.ok(
+    n("retention_m3") > 0.05 && n("retention_m3") < n("retention_m1"),
+    `m3 ${m.retention_m3}`,
+  );
+  assert.ok(n("km_median_days") > 0 && n("km_median_days") < 365, `KM median ${m.km_median_days}`);
+  for (const k of ["bgnbd_r", "bgnbd_alpha", "bgnbd_a", "bgnbd_b", "gg_p", "gg_q", "gg_gamma"]) {
+    assert.ok(n(k) > 0 && Number.isFinite(n(k)), `${k} ${m[k]}`);
+  }
+  assert.ok(n("bgnbd_loglik") < 0);
+  assert.ok(n("gg_q") > 1, "finite mean spend");
+  // mean 12-month CLV: between a tenth of and ten times a year's mean revenue per customer
+  assert.ok(n("clv_mean") > 10 && n("clv_mean") < 2000, `CLV mean ${m.clv_mean}`);
+  assert.ok(Math.abs(n("clv_total") / n("clv_mean") - 3812) < 400, "CLV over every customer");
+});
+
+Deno.test("notebooks/06_retention_and_clv reproduces the published BG/NBD and Gamma-Gamma fits on the CDNOW sample", async () => {
+  const m = await run06({
+    DATA_PATH: "../shared/datasets/cdnow/CDNOW_sample.txt",
+    DATA_FORMAT: "cdnow-sample",
+  });
+  const n = (k: string) => Number(m[k]);
+  // Fader, Hardie & Lee (2005); Fader & Hardie (2013): see ../shared/datasets/cdnow/SOURCE.md
+  const bg = { bgnbd_r: 0.243, bgnbd_alpha: 4.414, bgnbd_a: 0.793, bgnbd_b: 2.426 };
+  for (const [k, v] of Object.entries(bg)) {
+    assert.ok(Math.abs(n(k) / v - 1) < 0.005, `${k} ${m[k]} vs published ${v}`);
+  }
+  assert.ok(Math.abs(n("bgnbd_loglik") - -9582.4) < 0.1, `LL ${m.bgnbd_loglik}`);
+  const gg = { gg_p: 6.25, gg_q: 3.74, gg_gamma: 15.44 };
+  for (const [k, v] of Object.entries(gg)) {
+    assert.ok(Math.abs(n(k) / v - 1) < 0.01, `${k} ${m[k]} vs published ${v}`);
+  }
+  // 60 % of CDNOW's customers never buy again: the median lifetime is 0 days
+  assert.equal(n("km_median_days"), 0);
+  assert.ok(n("retention_m1") > 0.05 && n("retention_m1") < 0.3, `m1 ${m.retention_m1}`);
+  assert.ok(n("clv_mean") > 5 && n("clv_mean") < 100, `CLV mean ${m.clv_mean}`);
+});
+
+Deno.test("notebooks/06_retention_and_clv runs on Online Retail (penalised BG/NBD after a loud failure)", async () => {
+  // measured once: the plain BG/NBD fit has no interior maximum (a → 0, b → ∞), the notebook
+  // says so and refits with PENALTY 0.001: r 0.698, α 8.81, a 0.087, b 4.18; GG p 2.43,
+  // q 3.31, γ 386; CLV mean 1,861 (wholesalers); KM median not reached
+  const m = await run06({
+    DATA_PATH: "../shared/datasets/online-retail/online_retail.csv",
+    DATA_FORMAT: "online-retail",
+  });
+  const n = (k: string) => Number(m[k]);
+  assert.ok(n("bgnbd_a") / (n("bgnbd_a") + n("bgnbd_b")) < 0.1, "little dropout");
+  assert.ok(n("gg_q") > 1 && n("bgnbd_loglik") < 0);
+  assert.ok(n("clv_mean") > 100 && n("clv_mean") < 20_000, `CLV mean ${m.clv_mean}`);
+  assert.ok(n("retention_m1") > 0.05 && n("retention_m1") < 0.6, `m1 ${m.retention_m1}`);
 });

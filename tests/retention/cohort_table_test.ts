@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
-import { type CohortRow, cohortTable } from "@shoplab/lib/retention/mod.ts";
+import { type CohortRow, cohortTable, retentionCurve } from "@shoplab/lib/retention/mod.ts";
 import { AS_OF, close, REF, SHOP, ym } from "./_shop.ts";
 
 type RefRow = {

@@ -44,3 +44,16 @@ export class AsyncQueue<T> {
     });
   }
 }
+
+/** Waits for `p` at most `ms` (the timer is cleared either way). */
+export async function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((
+    r,
+  ) => (timer = setTimeout(() => r(TIMED_OUT), ms)));
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

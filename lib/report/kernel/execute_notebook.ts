@@ -18,6 +18,7 @@ import {
   type StartKernelOptions,
   TIMED_OUT,
 } from "./start_kernel.ts";
+import { within } from "./_queue.ts";
 
 /** Mimetype of the barrier display that ends each cell. */
 export const BARRIER_MIME = "application/x-shoplab-barrier";
@@ -131,10 +132,6 @@ function parameterValues(nb: Notebook): Record<string, unknown> {
   return Object.fromEntries((readParameters(nb)?.parameters ?? []).map((p) => [p.name, p.value]));
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
 type CellEnd = "ok" | "error" | "timeout" | "dead";
 
 async function runCell(
@@ -159,10 +156,8 @@ async function runCell(
     if (first === "timeout") {
       end = "timeout";
       const interrupted = await kernel.interrupt(2000);
-      const late = interrupted
-        ? await Promise.race([reply.catch(() => undefined), delay(3000)])
-        : undefined;
-      if (!late) {
+      const late = interrupted ? await within(reply.catch(() => undefined), 3000) : undefined;
+      if (late === undefined || late === TIMED_OUT) {
         // Keep what the cell printed before it hung, then give up on this kernel.
         for (;;) {
           const m = await kernel.nextIopub(200);
@@ -271,10 +266,17 @@ async function runCell(
  * @throws {NotebookExecutionError} When a cell fails and `allowErrors` is off (`result` holds the
  *   partial run), or the kernel died or hung.
  * @example
- * ```ts ignore
+ * ```ts
  * import { executeNotebook } from "@shoplab/lib/report/kernel/execute_notebook.ts";
- * const nb = JSON.parse(await Deno.readTextFile("notebooks/00_quick_start.ipynb"));
- * const { notebook, metrics } = await executeNotebook(nb, { params: { DATA_FORMAT: "synthetic" } });
+ * import assert from "node:assert/strict";
+ * const cell = (source: string, tags: string[] = []) =>
+ *   ({ cell_type: "code" as const, metadata: { tags }, execution_count: null, outputs: [], source });
+ * const nb = { nbformat: 4 as const, nbformat_minor: 5, metadata: {},
+ *   cells: [cell("const N = 1;", ["parameters"]), cell("console.log(N + 1)")] };
+ * const { notebook, status } = await executeNotebook(nb, { params: { N: "41" } });
+ * assert.equal(status, "ok");
+ * const out = notebook.cells[1].cell_type === "code" ? notebook.cells[1].outputs : [];
+ * assert.deepEqual(out, [{ output_type: "stream", name: "stdout", text: "42\n" }]);
  * ```
  */
 export async function executeNotebook(
@@ -369,9 +371,17 @@ export type ExecuteNotebookFileOptions = Omit<ExecuteNotebookOptions, "name">;
  * @returns The executed notebook and what happened.
  * @throws {NotebookExecutionError} When a cell fails and `allowErrors` is off.
  * @example
- * ```ts ignore
+ * ```ts
  * import { executeNotebookFile } from "@shoplab/lib/report/kernel/execute_notebook.ts";
- * const { status, metrics } = await executeNotebookFile("notebooks/00_quick_start.ipynb");
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/n.ipynb`, JSON.stringify({ nbformat: 4, nbformat_minor: 5,
+ *   metadata: {}, cells: [{ cell_type: "code", metadata: {}, execution_count: null, outputs: [],
+ *   source: 'await Deno.jupyter.display({ "application/vnd.shoplab.metrics+json": { n: 1 } }, { raw: true });' }] }));
+ * const { status, metrics } = await executeNotebookFile(`${dir}/n.ipynb`, { timeoutMs: 60_000 });
+ * assert.equal(status, "ok");
+ * assert.deepEqual(metrics, { n: 1 });
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function executeNotebookFile(

@@ -10,7 +10,7 @@
  */
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../../core/paths.ts";
-import { AsyncQueue, TIMED_OUT } from "./_queue.ts";
+import { AsyncQueue, TIMED_OUT, within } from "./_queue.ts";
 import {
   createSigner,
   decodeMessage,
@@ -114,15 +114,17 @@ async function drain(stream: ReadableStream<Uint8Array>, keep: (s: string) => vo
  * @returns The connected client. Always call `shutdown()` (in a `finally`).
  * @throws {Error} When the kernel exits or does not answer within `startTimeoutMs`.
  * @example
- * ```ts ignore
+ * ```ts
  * import { startKernel } from "@shoplab/lib/report/kernel/start_kernel.ts";
+ * import assert from "node:assert/strict";
  * const kernel = await startKernel();
  * try {
  *   const { reply } = kernel.execute("1 + 1");
- *   console.log((await reply).status); // "ok"
+ *   assert.equal((await reply).status, "ok");
  * } finally {
  *   await kernel.shutdown();
  * }
+ * assert.equal(kernel.alive, false);
  * ```
  */
 export async function startKernel(options: StartKernelOptions = {}): Promise<KernelClient> {
@@ -310,7 +312,7 @@ async function startOnce(options: StartKernelOptions): Promise<KernelClient> {
         }
         if (m !== TIMED_OUT && m.header.msg_type === "status") live = true;
       }
-      if (live && !info) await Promise.race([reply.catch(() => {}), delay(2000)]);
+      if (live && !info) await within(reply.catch(() => {}), 2000);
     }
     // Drain the handshake's own status messages so the first cell starts from a quiet queue.
     while ((await iopub.next(50)) !== TIMED_OUT);
@@ -335,12 +337,9 @@ async function startOnce(options: StartKernelOptions): Promise<KernelClient> {
           ` Deno.exit(0); }).catch(() => {}); })(); void 0;`,
         { silent: true },
       );
-      watchdogConn = await Promise.race([
-        accepted,
-        delay(10_000).then(() => {
-          throw new Error("The Deno kernel did not connect its watchdog");
-        }),
-      ]);
+      const conn = await within(accepted, 10_000);
+      if (conn === TIMED_OUT) throw new Error("The Deno kernel did not connect its watchdog");
+      watchdogConn = conn;
       await reply;
       while ((await iopub.next(50)) !== TIMED_OUT);
     }
@@ -358,17 +357,13 @@ async function startOnce(options: StartKernelOptions): Promise<KernelClient> {
       async interrupt(waitMs = 2000) {
         if (!alive) return false;
         const { reply } = request(control, "interrupt_request", {});
-        const r = await Promise.race([
-          reply.then(() => true, () => false),
-          delay(waitMs).then(() => false),
-        ]);
-        return r;
+        return (await within(reply.then(() => true, () => false), waitMs)) === true;
       },
       async shutdown(waitMs = 2000) {
         if (alive) {
           const { reply } = request(control, "shutdown_request", { restart: false });
-          await Promise.race([reply.catch(() => {}), exited, delay(waitMs)]);
-          await Promise.race([exited, delay(waitMs)]);
+          await within(Promise.race([reply.catch(() => {}), exited]), waitMs);
+          await within(exited, waitMs);
         }
         kill();
         await exited;
