@@ -2,9 +2,9 @@
  * A fused LSTM layer with a hand-written gradient (`tf.customGrad`), laid out for the tfjs wasm
  * backend: tensors are `[T, features, B]` (time-major, batch last), so each step's state is
  * `[H, B]` and splitting the gates `[4H, B]` or stacking steps only slices contiguous memory.
- * The input projection of all steps is one batched matmul; each step is one `[4H, H] × [H, B]`
- * matmul plus a dozen element-wise ops; back-propagation through time is one matmul per step and
- * the weight gradients are batched matmuls over all steps at once.
+ * Each step is one `[4H, F + H] × [F + H, B]` matmul on `[x_t; h_{t−1}]` plus a dozen element-wise
+ * ops; back-propagation through time is one matmul per step (giving dx_t and dh_{t−1} together)
+ * and the weight gradients are one matmul over all steps at once.
  *
  * Equations (Keras gate order i, f, c, o; sigmoid recurrent activation):
  * z_t = x_t W + h_{t-1} U + b; i, f, o = σ(z_i, z_f, z_o); g = tanh(z_c);
@@ -28,6 +28,8 @@ export interface FusedLstmMasks {
   readonly mask?: tf.Tensor3D;
   /** Recurrent-dropout mask `[H, B]` (already scaled by 1 / keep). */
   readonly recurrentMask?: tf.Tensor2D;
+  /** Compute the gradient w.r.t. the input (`false` for a first layer: zeros). Default `true`. */
+  readonly inputGrad?: boolean;
 }
 
 // The g block's pre-activation is doubled (folded into the weights) so that one sigmoid gives all
@@ -43,20 +45,18 @@ function tanhViaSigmoid(x: tf.Tensor): tf.Tensor2D {
   return tf.sub(tf.mul(tf.sigmoid(tf.mul(x, 2)), 2), 1) as tf.Tensor2D;
 }
 
-/** Transposed, scaled weights: Wt = (W ⊙ s)ᵀ `[4H, F]`, Ut `[4H, H]`, bt `[4H, 1]`. */
+/**
+ * Scaled, transposed weights side by side, bias as the last column:
+ * WUb = [(W ⊙ s)ᵀ | (U ⊙ s)ᵀ | b ⊙ s] `[4H, F + H + 1]`, applied to [x_t; h_{t−1}; 1].
+ */
 interface Scaled {
-  wt: tf.Tensor2D;
-  ut: tf.Tensor2D;
-  bt: tf.Tensor2D;
+  wub: tf.Tensor2D;
 }
 
 function scaled(w: LstmWeights, s: tf.Tensor2D): Scaled {
   const h4 = w.bias.shape[0];
-  return {
-    wt: tf.mul(tf.transpose(w.kernel), s),
-    ut: tf.mul(tf.transpose(w.recurrent), s),
-    bt: tf.mul(tf.reshape(w.bias, [h4, 1]), s),
-  };
+  const all = tf.concat([w.kernel, w.recurrent, tf.reshape(w.bias, [1, h4])], 0);
+  return { wub: tf.mul(tf.transpose(all), s) };
 }
 
 interface Forward {
@@ -64,26 +64,28 @@ interface Forward {
   ss: tf.Tensor2D[];
   cs: tf.Tensor2D[];
   tcs: tf.Tensor2D[];
-  hins: tf.Tensor2D[];
+  /** [x_t; h_{t−1} ⊙ dropout mask; 1] per step, `[F + H + 1, B]`. */
+  xhs: tf.Tensor2D[];
 }
 
 function forward(x: tf.Tensor3D, w: Scaled, masks: FusedLstmMasks): Forward {
   const [steps, , batch] = x.shape;
-  const h = w.ut.shape[1];
-  // [4H, F] × [T, F, B] → [T, 4H, B], plus bias
-  const proj = tf.add(tf.matMul(w.wt, x), w.bt);
-  const projSteps = tf.unstack(proj, 0) as tf.Tensor2D[];
+  const h = w.wub.shape[0] / 4;
+  const xs = tf.unstack(x, 0) as tf.Tensor2D[];
+  const ones = tf.ones([1, batch]);
   const maskSteps = masks.mask === undefined
     ? undefined
     : tf.unstack(masks.mask, 0) as tf.Tensor2D[];
   let hPrev = tf.zeros([h, batch]) as tf.Tensor2D;
   let cPrev = tf.zeros([h, batch]) as tf.Tensor2D;
-  const out: Forward = { hs: [], ss: [], cs: [], tcs: [], hins: [] };
+  const out: Forward = { hs: [], ss: [], cs: [], tcs: [], xhs: [] };
   for (let t = 0; t < steps; t++) {
     const hin: tf.Tensor2D = masks.recurrentMask === undefined
       ? hPrev
       : tf.mul(hPrev, masks.recurrentMask);
-    const sg = tf.sigmoid(tf.add(projSteps[t], tf.matMul(w.ut, hin))) as tf.Tensor2D;
+    // one matmul per step: [4H, F + H + 1] × [x_t; h_{t−1}; 1]
+    const xh = tf.concat([xs[t], hin, ones], 0) as tf.Tensor2D;
+    const sg = tf.sigmoid(tf.matMul(w.wub, xh)) as tf.Tensor2D;
     const [i, f, sgc, o] = tf.split(sg, 4, 0) as tf.Tensor2D[];
     const g = tf.sub(tf.mul(sgc, 2), 1);
     let c = tf.add(tf.mul(f, cPrev), tf.mul(i, g)) as tf.Tensor2D;
@@ -98,17 +100,11 @@ function forward(x: tf.Tensor3D, w: Scaled, masks: FusedLstmMasks): Forward {
     out.ss.push(sg);
     out.cs.push(c);
     out.tcs.push(tc);
-    out.hins.push(hin);
+    out.xhs.push(xh);
     hPrev = hNew;
     cPrev = c;
   }
   return out;
-}
-
-/** Σ over the leading axis of `[T, r, c]` as one matmul: ones `[1, T]` × `[T, r·c]`. */
-function sumSteps(x: tf.Tensor3D): tf.Tensor2D {
-  const [t, r, c] = x.shape;
-  return tf.reshape(tf.matMul(tf.ones([1, t]), tf.reshape(x, [t, r * c])), [r, c]);
 }
 
 /**
@@ -134,6 +130,7 @@ export function fusedLstm(
     );
   }
   const hasMask = masks.mask !== undefined, hasRm = masks.recurrentMask !== undefined;
+  const inputGrad = masks.inputGrad ?? true;
   const body = (...args: unknown[]) => {
     const [xi, kernel, recurrent, bias] = args as [
       tf.Tensor3D,
@@ -151,16 +148,14 @@ export function fusedLstm(
     const sAll = tf.concat(fw.ss, 0); // [T·4H, B]
     const cAll = tf.concat([tf.zeros([h, batch]), ...fw.cs], 0); // c_{-1} = 0 first
     const tcAll = tf.concat(fw.tcs, 0);
-    const hinAll = tf.concat(fw.hins, 0);
+    const xhAll = tf.concat(fw.xhs, 1); // [F + H + 1, T·B]
     const extra = [...(mask ? [mask] : []), ...(rm ? [rm] : [])];
-    save([sAll, cAll, tcAll, hinAll, s, xi, ws.wt, ws.ut, ...extra]);
+    save([sAll, cAll, tcAll, xhAll, s, ws.wub, ...extra]);
     const value = returnSequences ? tf.reshape(hAll, [steps, h, batch]) : fw.hs[steps - 1];
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sa, sc, stc, shin, ss] = saved as tf.Tensor2D[];
-      const sx = saved[5] as tf.Tensor3D, sWt = saved[6] as tf.Tensor2D;
-      const sUt = saved[7] as tf.Tensor2D;
-      const sMask = mask === undefined ? undefined : saved[8] as tf.Tensor3D;
-      const sRm = rm === undefined ? undefined : saved[mask === undefined ? 8 : 9];
+      const [sa, sc, stc, sxh, ss, sWub] = saved as tf.Tensor2D[];
+      const sMask = mask === undefined ? undefined : saved[6] as tf.Tensor3D;
+      const sRm = rm === undefined ? undefined : saved[mask === undefined ? 6 : 7];
       // dz' = [di, df, dg, do] ⊙ σ'(·) ⊙ s (g = 2σ − 1 contributes the factor 2).
       const s3 = tf.reshape(sa, [steps, h4, batch]);
       const d = tf.mul(tf.mul(s3, tf.sub(1, s3)), tf.reshape(ss, [1, h4, 1]));
@@ -175,10 +170,14 @@ export function fusedLstm(
       const cs = tf.unstack(tf.reshape(sc, [steps + 1, h, batch]), 0) as tf.Tensor2D[];
       const dys = returnSequences ? tf.unstack(dy, 0) as tf.Tensor2D[] : undefined;
       const ms = sMask === undefined ? undefined : tf.unstack(sMask, 0) as tf.Tensor2D[];
-      const u = tf.transpose(sUt); // [H, 4H]
+      // [F + H, 4H], or only the U rows [H, 4H] when no input gradient is needed
+      const wu = tf.slice(tf.transpose(sWub), [inputGrad ? 0 : features, 0], [
+        inputGrad ? features + h : h,
+        h4,
+      ]);
       let dhNext: tf.Tensor2D | undefined = returnSequences ? undefined : dy as tf.Tensor2D;
       let dcNext: tf.Tensor2D | undefined;
-      const dzs: tf.Tensor2D[] = new Array(steps);
+      const dzs: tf.Tensor2D[] = new Array(steps), dxs: tf.Tensor2D[] = new Array(steps);
       for (let t = steps - 1; t >= 0; t--) {
         let dh = dys === undefined
           ? dhNext!
@@ -206,36 +205,27 @@ export function fusedLstm(
         dzs[t] = dz;
         dcNext = tf.mul(dc, fs[t]);
         if (carryC !== undefined) dcNext = tf.add(dcNext, carryC);
-        if (t > 0) {
-          let dhr = tf.matMul(u, dz) as tf.Tensor2D;
-          if (sRm !== undefined) dhr = tf.mul(dhr, sRm);
-          dhNext = carryH === undefined ? dhr : tf.add(dhr, carryH);
+        // one matmul per step: [F + H, 4H] × dz → [dx_t; d(h_{t−1} ⊙ mask)]
+        let dhr = tf.matMul(wu, dz) as tf.Tensor2D;
+        if (inputGrad) {
+          const [dx, dhr0] = tf.split(dhr, [features, h], 0) as tf.Tensor2D[];
+          dxs[t] = dx;
+          dhr = dhr0;
         }
+        if (sRm !== undefined) dhr = tf.mul(dhr, sRm);
+        dhNext = carryH === undefined ? dhr : tf.add(dhr, carryH);
       }
-      const dZ = tf.reshape(tf.concat(dzs, 0), [steps, h4, batch]);
-      const hin3 = tf.reshape(shin, [steps, h, batch]);
-      const onesB = tf.ones([batch, 1]);
+      const dZ = tf.concat(dzs, 1); // [4H, T·B]
+      // d[W'ᵀ | U'ᵀ | b'] = Σ_t dz_t [x_t; hin_t; 1]ᵀ, one matmul; then undo the transpose and ⊙ s
+      const dWU = tf.mul(tf.transpose(tf.matMul(dZ, sxh, false, true)), tf.reshape(ss, [1, h4]));
+      const [dW, dU, db] = tf.split(dWU, [features, h, 1], 0);
       const grads: tf.Tensor[] = [
-        // dxᵀ_t = W' dz_t: [F, 4H] × [T, 4H, B]
-        tf.matMul(tf.transpose(sWt), dZ),
-        // dW'ᵀ = Σ_t dz_t x_tᵀ, dU'ᵀ = Σ_t dz_t hin_tᵀ; then undo the transpose and ⊙ s
-        tf.mul(
-          tf.transpose(sumSteps(tf.matMul(dZ, sx, false, true) as tf.Tensor3D)),
-          tf.reshape(ss, [1, h4]),
-        ),
-        tf.mul(
-          tf.transpose(sumSteps(tf.matMul(dZ, hin3, false, true) as tf.Tensor3D)),
-          tf.reshape(ss, [1, h4]),
-        ),
-        tf.mul(
-          tf.reshape(
-            sumSteps(
-              tf.reshape(tf.matMul(tf.reshape(dZ, [steps * h4, batch]), onesB), [steps, h4, 1]),
-            ),
-            [h4],
-          ),
-          tf.reshape(ss, [h4]),
-        ),
+        inputGrad
+          ? tf.reshape(tf.concat(dxs, 0), [steps, features, batch])
+          : tf.zeros([steps, features, batch]),
+        dW,
+        dU,
+        tf.reshape(db, [h4]),
       ];
       if (sMask !== undefined) grads.push(tf.zerosLike(sMask));
       if (sRm !== undefined) grads.push(tf.zerosLike(sRm));

@@ -244,7 +244,7 @@ export function solveLogistic(inp: SolverInput): SolverResult {
   const g = new Float64Array(m), h = new Float64Array(m * m);
   margins(inp, th, z);
   let f = objective(inp, th, z);
-  let iterations = 0, converged = false, opt = Infinity, previous = Infinity;
+  let iterations = 0, converged = false, opt = Infinity, previous = Infinity, first = Infinity;
   for (;;) {
     gradient(inp, z, g, v);
     opt = optimality(inp, th, g, sw);
@@ -254,10 +254,11 @@ export function solveLogistic(inp: SolverInput): SolverResult {
     }
     if (iterations >= inp.maxIterations) break;
     iterations++;
-    // A sub-sampled Hessian that no longer cuts the gradient tenfold per step gives way to
-    // the exact one (quadratic convergence for the last digits).
-    if (Deno.env.get("DBG")) console.error(iterations, opt, previous, opt > 0.1 * previous);
-    hessian(inp, v, h, opt > 0.1 * previous);
+    // Near the optimum (gradient 10⁴ times below its start), a sub-sampled Hessian that no
+    // longer cuts the gradient tenfold per step gives way to the exact one (quadratic
+    // convergence for the last digits). Far from it, slow steps are the damped phase.
+    if (iterations === 1) first = opt;
+    hessian(inp, v, h, opt < 1e-4 * first && opt > 0.1 * previous);
     previous = opt;
     let d: Float64Array, descent: number;
     if (inp.penalty === "l1") {

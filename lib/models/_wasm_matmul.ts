@@ -1,8 +1,14 @@
 /**
- * Re-registers the wasm backend's `BatchMatMul` and `_FusedMatMul` kernels so that a transposed
- * operand is materialised first (with the wasm `Transpose` kernel) and the multiply then takes
- * XNNPACK's fast path. tfjs-backend-wasm 4.22 falls back to a naive scalar loop whenever
- * `transposeA` or `transposeB` is set — which is every matmul in an LSTM's gradient.
+ * Re-registers the wasm backend's `BatchMatMul` and `_FusedMatMul` kernels so that every multiply
+ * takes XNNPACK's fast path. tfjs-backend-wasm 4.22 uses it only for one 2-D product without
+ * transposes and falls back to a naive scalar loop otherwise:
+ * - a transposed operand (`transposeA` / `transposeB`, every matmul in a gradient) is
+ *   materialised first with the wasm `Transpose` kernel;
+ * - a batched product (`[T, M, K] × [T, K, N]`, or one side broadcast) runs as one 2-D product
+ *   per batch entry — or as a single `[T·M, K] × [K, N]` product when only `a` is batched —
+ *   written into the output (20 × [256, 256] × [256, 64]: 95 ms → 7 ms).
+ * The stock `_FusedMatMul` also returns wrong values for transposed operands (max error ≈ 3 on
+ * N(0, 1) data); the transposes materialised here avoid that path.
  *
  * @module
  */
@@ -16,6 +22,69 @@ type KernelFunc = (args: {
 
 interface BackendLike {
   disposeData(dataId: unknown): boolean;
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  typedArrayFromHeap(t: tf.TensorInfo): Float32Array;
+}
+
+const size = (shape: readonly number[]) => shape.reduce((p, v) => p * v, 1);
+
+/** Copies rows [start, start + count) of the leading-flattened tensor into a new [rows, cols]. */
+function block(
+  x: tf.TensorInfo,
+  start: number,
+  rows: number,
+  cols: number,
+  backend: BackendLike,
+): tf.TensorInfo {
+  const out = backend.makeOutput([rows, cols], x.dtype);
+  const src = backend.typedArrayFromHeap(x), dst = backend.typedArrayFromHeap(out);
+  dst.set(src.subarray(start * cols, (start + rows) * cols));
+  return out;
+}
+
+/**
+ * Batched product of non-transposed a `[...batch, M, K]` and b `[...batch, K, N]` with 2-D
+ * fast-path calls; `undefined` when the batch shapes need general broadcasting.
+ */
+function batched(
+  a: tf.TensorInfo,
+  b: tf.TensorInfo,
+  attrs: tf.NamedAttrMap,
+  backend: BackendLike,
+  original: KernelFunc,
+): tf.TensorInfo | undefined {
+  const ra = a.shape.length, rb = b.shape.length;
+  const [m, k] = a.shape.slice(ra - 2), n = b.shape[rb - 1];
+  const outerA = a.shape.slice(0, ra - 2), outerB = b.shape.slice(0, rb - 2);
+  const batchA = size(outerA), batchB = size(outerB);
+  const call = (x: tf.TensorInfo, y: tf.TensorInfo) =>
+    original({ inputs: { ...extraInputs, a: x, b: y }, backend, attrs }) as tf.TensorInfo;
+  const extraInputs: Record<string, tf.TensorInfo> = {};
+  if (batchB === 1) {
+    // one [batchA·M, K] × [K, N] product
+    const a2: tf.TensorInfo = { ...a, shape: [batchA * m, k] };
+    const b2: tf.TensorInfo = { ...b, shape: [k, n] };
+    const out = call(a2, b2);
+    return { ...out, shape: [...outerA, m, n] };
+  }
+  let outer: number[];
+  if (batchA === batchB && outerA.join() === outerB.join()) outer = outerA;
+  else if (batchA === 1) outer = outerB;
+  else return undefined;
+  const batch = size(outer);
+  const out = backend.makeOutput([...outer, m, n], a.dtype);
+  const b2d = (i: number) => block(b, i * k, k, n, backend);
+  const a2d = batchA === 1 ? { ...a, shape: [m, k] } : undefined;
+  for (let i = 0; i < batch; i++) {
+    const ai = a2d ?? block(a, i * m, m, k, backend);
+    const bi = b2d(i);
+    const oi = call(ai, bi);
+    backend.typedArrayFromHeap(out).set(backend.typedArrayFromHeap(oi), i * m * n);
+    backend.disposeData(oi.dataId);
+    backend.disposeData(bi.dataId);
+    if (a2d === undefined) backend.disposeData(ai.dataId);
+  }
+  return out;
 }
 
 const originals = new Map<string, KernelFunc>();
@@ -29,10 +98,13 @@ function transposeLast2(x: tf.TensorInfo, backend: unknown, transpose: KernelFun
   return transpose({ inputs: { x }, backend, attrs: { perm } }) as tf.TensorInfo;
 }
 
-function patched(original: KernelFunc): KernelFunc {
+function patched(original: KernelFunc, fused: boolean): KernelFunc {
   return (args) => {
     const attrs = (args.attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
-    if (!enabled || (!attrs.transposeA && !attrs.transposeB)) return original(args);
+    const a0 = args.inputs.a as tf.TensorInfo, b0 = args.inputs.b as tf.TensorInfo;
+    const isBatched = a0.shape.length > 2 && size(a0.shape.slice(0, -2)) > 1 ||
+      b0.shape.length > 2 && size(b0.shape.slice(0, -2)) > 1;
+    if (!enabled || (!attrs.transposeA && !attrs.transposeB && !isBatched)) return original(args);
     const transpose = tf.getKernel("Transpose", "wasm")?.kernelFunc as KernelFunc | undefined;
     if (transpose === undefined) return original(args);
     const inputs = { ...args.inputs } as Record<string, tf.TensorInfo>;
@@ -45,12 +117,13 @@ function patched(original: KernelFunc): KernelFunc {
       inputs.b = transposeLast2(inputs.b, args.backend, transpose);
       temps.push(inputs.b);
     }
+    const plain = { ...args.attrs, transposeA: false, transposeB: false };
     try {
-      return original({
-        inputs,
-        backend: args.backend,
-        attrs: { ...args.attrs, transposeA: false, transposeB: false },
-      });
+      if (isBatched && !fused && a0.dtype === "float32") {
+        const out = batched(inputs.a, inputs.b, plain, args.backend as BackendLike, original);
+        if (out !== undefined) return out;
+      }
+      return original({ inputs, backend: args.backend, attrs: plain });
     } finally {
       const b = args.backend as BackendLike;
       for (const t of temps) b.disposeData(t.dataId);
@@ -70,7 +143,7 @@ export function installMatMulPatch(): void {
     tf.registerKernel({
       kernelName: name,
       backendName: "wasm",
-      kernelFunc: patched(original) as unknown as tf.KernelFunc,
+      kernelFunc: patched(original, name === "_FusedMatMul") as unknown as tf.KernelFunc,
     });
   }
 }

@@ -7,6 +7,7 @@
 import type { CsrMatrix, Interactions } from "./types.ts";
 import type { Similarity } from "./vector_similarity.ts";
 import { rowSimilarity } from "./_row_sim.ts";
+import { TopKHeaps } from "./_top_k_heaps.ts";
 
 /** Options of {@linkcode itemSimilarityTopK}. */
 export interface ItemSimilarityOptions {
@@ -20,8 +21,9 @@ export interface ItemSimilarityOptions {
 
 /**
  * For every item, its `k` most similar other items (only pairs with at least one common user
- * are candidates; only positive similarities are kept), best first. Cost Σ_users (items per
- * user)², memory O(items × k).
+ * are candidates; only positive similarities are kept), best first, ties to the lower index.
+ * Each pair is computed once — Σ_users (items per user)² / 2 multiply-adds — so a custom
+ * `similarity` must be symmetric. Memory O(nnz + items × k).
  *
  * @param data Interactions (its `byItem` CSR gives each item's user vector).
  * @param options See {@linkcode ItemSimilarityOptions}.
@@ -51,55 +53,53 @@ export function itemSimilarityTopK(
   const sim = rowSimilarity(data.byItem, options.similarity ?? "cosine", options.shrink ?? 0);
   const { indptr: cp, indices: cu, values: cv } = data.byItem;
   const { indptr: rp, indices: ri, values: rv } = data.byUser;
+  // position in the user's CSR row of every CSC entry, so that item i only pairs with j > i
+  const pos = new Int32Array(cu.length);
+  const fill = cp.slice(0, nItems);
+  for (let u = 0; u < data.nUsers; u++) {
+    for (let q = rp[u]; q < rp[u + 1]; q++) pos[fill[ri[q]]++] = q;
+  }
   const acc = new Float64Array(nItems);
   const co = new Int32Array(nItems);
   const touched = new Int32Array(nItems);
-  const bestI = new Int32Array(k), bestS = new Float64Array(k);
-  const indptr = new Int32Array(nItems + 1);
-  const outI = new Int32Array(nItems * Math.min(k, Math.max(nItems - 1, 0)));
-  const outS = new Float32Array(outI.length);
-  let out = 0;
+  const cap = Math.min(k, Math.max(nItems - 1, 0));
+  const heaps = new TopKHeaps(nItems, cap);
+  // each pair once (similarities are symmetric), offered to both items' top-k
   for (let i = 0; i < nItems; i++) {
     let nt = 0;
     for (let q = cp[i]; q < cp[i + 1]; q++) {
-      const u = cu[q], r = cv[q];
-      for (let p = rp[u]; p < rp[u + 1]; p++) {
+      const r = cv[q], end = rp[cu[q] + 1];
+      for (let p = pos[q] + 1; p < end; p++) {
         const j = ri[p];
         if (co[j] === 0) touched[nt++] = j;
         acc[j] += r * rv[p];
         co[j]++;
       }
     }
-    let n = 0;
     for (let t = 0; t < nt; t++) {
       const j = touched[t];
       const dot = acc[j], common = co[j];
       acc[j] = 0;
       co[j] = 0;
-      if (j === i) continue;
       const s = sim(i, j, dot, common);
       if (!(s > 0)) continue;
-      if (n === k && !(s > bestS[k - 1] || (s === bestS[k - 1] && j < bestI[k - 1]))) continue;
-      let pos = n < k ? n++ : k - 1;
-      while (pos > 0 && (s > bestS[pos - 1] || (s === bestS[pos - 1] && j < bestI[pos - 1]))) {
-        bestS[pos] = bestS[pos - 1];
-        bestI[pos] = bestI[pos - 1];
-        pos--;
-      }
-      bestS[pos] = s;
-      bestI[pos] = j;
+      heaps.offer(i, j, s);
+      heaps.offer(j, i, s);
     }
-    for (let t = 0; t < n; t++) {
-      outI[out] = bestI[t];
-      outS[out++] = bestS[t];
-    }
+  }
+  const indptr = new Int32Array(nItems + 1);
+  const outI = new Int32Array(heaps.total());
+  const outS = new Float32Array(outI.length);
+  let out = 0;
+  for (let i = 0; i < nItems; i++) {
+    out = heaps.drainSorted(i, outI, outS, out);
     indptr[i + 1] = out;
   }
   return {
     nRows: nItems,
     nCols: nItems,
     indptr,
-    indices: outI.slice(0, out),
-    values: outS.slice(0, out),
+    indices: outI,
+    values: outS,
   };
 }

@@ -232,7 +232,8 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
             allowErrors: options.allowErrors,
             timeoutMs: options.timeoutMs,
             signal: options.signal,
-            kernel: options.deno === undefined ? undefined : { deno: options.deno },
+            // Connection files live in the build folder: a killed run leaves nothing in /tmp.
+            kernel: { deno: options.deno, connectionDir: build },
             onProgress: (progress) =>
               options.onEvent?.({ type: "progress", progress, index, total }),
           });

@@ -228,3 +228,28 @@ for (
     layer.dispose();
   });
 }
+
+Deno.test("fusedLstm() with inputGrad: false gives the same weight gradients and a zero input gradient", () => {
+  const x = tf.randomNormal([4, 3, 5], 0, 1, "float32", 41) as tf.Tensor3D;
+  const k = tf.randomNormal([3, 8], 0, 1, "float32", 42),
+    r = tf.randomNormal([2, 8], 0, 1, "float32", 43);
+  const b = tf.randomNormal([8], 0, 1, "float32", 44);
+  const run = (inputGrad: boolean) =>
+    tf.grads((xx: tf.Tensor, kk: tf.Tensor, rr: tf.Tensor, bb: tf.Tensor) =>
+      tf.sum(fusedLstm(
+        xx as tf.Tensor3D,
+        {
+          kernel: kk as tf.Tensor2D,
+          recurrent: rr as tf.Tensor2D,
+          bias: bb as tf.Tensor1D,
+        },
+        true,
+        { inputGrad },
+      ))
+    )([x, k, r, b]);
+  const full = run(true), partial = run(false);
+  for (let j = 1; j < 4; j++) assert.ok(maxAbsDiff(full[j], partial[j]) < 1e-6);
+  assert.equal(tf.max(tf.abs(partial[0])).dataSync()[0], 0);
+  assert.ok(tf.max(tf.abs(full[0])).dataSync()[0] > 0);
+  tf.dispose([x, k, r, b, ...full, ...partial]);
+});

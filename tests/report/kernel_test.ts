@@ -256,8 +256,9 @@ Deno.test({
   sanitizeResources: false,
   async fn() {
     const script = join(PROJECT_ROOT, "tests/report/fixtures/start_kernel_and_wait.ts");
+    const connections = await Deno.makeTempDir({ prefix: "shoplab-watchdog-" });
     const child = new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", script],
+      args: ["run", "-A", script, connections],
       stdout: "piped",
       stderr: "inherit",
     }).spawn();
@@ -279,6 +280,7 @@ Deno.test({
       await new Promise((r) => setTimeout(r, 100));
       alive = processAlive(pid);
     }
+    await Deno.remove(connections, { recursive: true });
     assert.equal(alive, false, "the orphaned kernel exited");
   },
 });

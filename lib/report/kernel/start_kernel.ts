@@ -163,6 +163,7 @@ async function startOnce(options: StartKernelOptions): Promise<KernelClient> {
       signature_scheme: "hmac-sha256",
       kernel_name: "deno",
     }),
+    { mode: 0o600 }, // it holds the signing key
   );
   const child = new Deno.Command(options.deno ?? Deno.execPath(), {
     args: ["jupyter", "--kernel", "--conn", connFile],

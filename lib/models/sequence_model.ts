@@ -18,7 +18,7 @@ import type {
   SequenceBatch,
 } from "./types.ts";
 import { ensureTfBackend } from "./tf_backend.ts";
-import { folderHandler } from "./_sequence_io.ts";
+import { folderHandler } from "./_sequence_model_io.ts";
 import {
   batchTensors,
   type Cell,
@@ -27,12 +27,12 @@ import {
   type NetParams,
   paramList,
   rocAuc,
-} from "./_sequence_net.ts";
+} from "./_sequence_model_net.ts";
 
-export type { Cell } from "./_sequence_net.ts";
+export type { Cell } from "./_sequence_model_net.ts";
 
-/** Options of {@linkcode sequenceClassifier}. */
-export interface SequenceClassifierOptions {
+/** Options of {@linkcode sequenceModel}. */
+export interface SequenceModelOptions {
   /** Recurrent cell: `"lstm"` or `"gru"` (Keras/tfjs GRU, reset gate before U). Default `"lstm"`. */
   readonly cell?: Cell;
   /** Units of the stacked LSTM layers. Default `[128, 64]` (LSTM(128, seq) → LSTM(64) → Dense). */
@@ -58,9 +58,9 @@ export interface SequenceClassifierOptions {
 }
 
 /** A fitted-or-not sequence classifier; adds saving and the resolved configuration. */
-export interface SequenceClassifier extends BinaryClassifier<SequenceBatch> {
+export interface SequenceModel extends BinaryClassifier<SequenceBatch> {
   /** The resolved options (defaults filled in). */
-  readonly config: Required<Omit<SequenceClassifierOptions, "timer">>;
+  readonly config: Required<Omit<SequenceModelOptions, "timer">>;
   /** Saves the model (tfjs `model.json` + `weights.bin`) and `preprocessing` JSON into `dir`. */
   save(dir: string, preprocessing?: unknown): Promise<void>;
 }
@@ -96,23 +96,23 @@ function checkInputs(x: SequenceBatch, y: Labels | undefined, what: string): voi
  * cross-entropy, with early stopping on validation AUC (best weights restored). Runs repeat
  * exactly for a given seed.
  *
- * @param options See {@linkcode SequenceClassifierOptions}.
- * @returns A {@linkcode SequenceClassifier}.
+ * @param options See {@linkcode SequenceModelOptions}.
+ * @returns A {@linkcode SequenceModel}.
  * @example
  * ```ts
- * import { sequenceClassifier } from "@shoplab/lib/models/sequence_classifier.ts";
+ * import { sequenceModel } from "@shoplab/lib/models/sequence_model.ts";
  * import assert from "node:assert/strict";
  * const n = 64, steps = 4, features = 1, x = new Float32Array(n * steps);
  * const y = Array.from({ length: n }, (_, i) => i % 2);
  * for (let i = 0; i < n; i++) x[i * steps + steps - 1] = y[i] ? 1 : -1;
- * const m = sequenceClassifier({ units: [8], epochs: 30, batchSize: 32, learningRate: 0.05 });
+ * const m = sequenceModel({ units: [8], epochs: 30, batchSize: 32, learningRate: 0.05 });
  * await m.fit({ x, n, steps, features }, y);
  * const p = await m.predictProba({ x, n, steps, features });
  * assert.ok(p[1] > 0.5 && p[0] < 0.5);
  * m.dispose();
  * ```
  */
-export function sequenceClassifier(options: SequenceClassifierOptions = {}): SequenceClassifier {
+export function sequenceModel(options: SequenceModelOptions = {}): SequenceModel {
   const config = {
     cell: options.cell ?? "lstm",
     units: [...(options.units ?? [128, 64])],
@@ -126,23 +126,23 @@ export function sequenceClassifier(options: SequenceClassifierOptions = {}): Seq
     seed: options.seed ?? SEED,
   };
   if (config.cell !== "lstm" && config.cell !== "gru") {
-    throw new RangeError(`sequenceClassifier: cell must be "lstm" or "gru", got "${config.cell}"`);
+    throw new RangeError(`sequenceModel: cell must be "lstm" or "gru", got "${config.cell}"`);
   }
   if (config.units.length === 0 || config.units.some((u) => !(u >= 1) || u % 1 !== 0)) {
     throw new RangeError(
-      `sequenceClassifier: units must be positive integers, got ${config.units}`,
+      `sequenceModel: units must be positive integers, got ${config.units}`,
     );
   }
   for (const k of ["dropout", "recurrentDropout"] as const) {
     if (!(config[k] >= 0 && config[k] < 1)) {
-      throw new RangeError(`sequenceClassifier: ${k} must be in [0, 1), got ${config[k]}`);
+      throw new RangeError(`sequenceModel: ${k} must be in [0, 1), got ${config[k]}`);
     }
   }
   const timer = options.timer ?? (() => performance.now());
   return makeModel(config, timer, undefined);
 }
 
-type Config = SequenceClassifier["config"];
+type Config = SequenceModel["config"];
 
 interface Shape {
   steps: number;
@@ -156,21 +156,21 @@ interface Loaded {
   importance?: Float64Array;
 }
 
-function makeModel(config: Config, timer: () => number, loaded?: Loaded): SequenceClassifier {
+function makeModel(config: Config, timer: () => number, loaded?: Loaded): SequenceModel {
   let params: NetParams | undefined = loaded?.params;
   let shape: Shape | undefined = loaded?.shape;
   let importance: Float64Array | undefined = loaded?.importance;
 
   async function predictProba(x: SequenceBatch): Promise<Float64Array> {
     if (params === undefined || shape === undefined) {
-      throw new Error("sequenceClassifier: predictProba called before fit");
+      throw new Error("sequenceModel: predictProba called before fit");
     }
     if (x.steps !== shape.steps || x.features !== shape.features) {
       throw new RangeError(
-        `sequenceClassifier: x has ${x.steps} steps × ${x.features} features, the model was fitted on ${shape.steps} × ${shape.features}`,
+        `sequenceModel: x has ${x.steps} steps × ${x.features} features, the model was fitted on ${shape.steps} × ${shape.features}`,
       );
     }
-    checkInputs(x, undefined, "sequenceClassifier.predictProba");
+    checkInputs(x, undefined, "sequenceModel.predictProba");
     await ensureTfBackend();
     const out = new Float64Array(x.n);
     const chunk = 1024;
@@ -185,7 +185,7 @@ function makeModel(config: Config, timer: () => number, loaded?: Loaded): Sequen
   }
 
   async function fit(x: SequenceBatch, y: Labels, opts: FitOptions<SequenceBatch> = {}) {
-    checkInputs(x, y, "sequenceClassifier.fit");
+    checkInputs(x, y, "sequenceModel.fit");
     if (opts.validation) checkInputs(opts.validation.x, opts.validation.y, "validation");
     await ensureTfBackend();
     const t0 = timer();
@@ -275,7 +275,7 @@ function makeModel(config: Config, timer: () => number, loaded?: Loaded): Sequen
 
   function explain(): Explanation {
     if (params === undefined || shape === undefined || importance === undefined) {
-      throw new Error("sequenceClassifier: explain called before fit");
+      throw new Error("sequenceModel: explain called before fit");
     }
     const names = shape.featureNames ?? Array.from({ length: shape.features }, (_, f) => `f${f}`);
     const total = importance.reduce((a, b) => a + b, 0) || 1;
@@ -299,13 +299,13 @@ function makeModel(config: Config, timer: () => number, loaded?: Loaded): Sequen
 
   async function save(dir: string, preprocessing?: unknown): Promise<void> {
     if (params === undefined || shape === undefined) {
-      throw new Error("sequenceClassifier: save called before fit");
+      throw new Error("sequenceModel: save called before fit");
     }
     const vars = paramList(params);
     const named = vars.map((v, i) => ({ name: `w${i}`, tensor: v }));
     const { data, specs } = await tf.io.encodeWeights(named);
     await folderHandler(dir).save({
-      format: "shoplab-sequence-classifier",
+      format: "shoplab-sequence-model",
       generatedBy: "shoplab",
       modelTopology: { config, shape, importance: importance ? [...importance] : undefined },
       weightSpecs: specs,
@@ -314,7 +314,7 @@ function makeModel(config: Config, timer: () => number, loaded?: Loaded): Sequen
     await Deno.writeTextFile(`${dir}/preprocessing.json`, JSON.stringify(preprocessing ?? null));
   }
 
-  const model: SequenceClassifier = {
+  const model: SequenceModel = {
     name: `${config.cell.toUpperCase()}(${config.units.join(" → ")})`,
     config,
     fit,
@@ -351,19 +351,19 @@ function saliency(p: NetParams, x: SequenceBatch, cell: Cell): Float64Array {
 }
 
 /**
- * Loads a classifier saved with {@linkcode SequenceClassifier.save}, with its preprocessing JSON.
+ * Loads a classifier saved with {@linkcode SequenceModel.save}, with its preprocessing JSON.
  *
  * @param dir The folder written by `save`.
  * @returns The model (ready to `predictProba`) and the saved preprocessing object.
- * @throws {TypeError} When the folder holds no shoplab sequence classifier.
+ * @throws {TypeError} When the folder holds no shoplab sequence model.
  */
-export async function loadSequenceClassifier(
+export async function loadSequenceModel(
   dir: string,
-): Promise<{ model: SequenceClassifier; preprocessing: unknown }> {
+): Promise<{ model: SequenceModel; preprocessing: unknown }> {
   await ensureTfBackend();
   const art = await folderHandler(dir).load();
-  if (art.format !== "shoplab-sequence-classifier" || art.weightData === undefined) {
-    throw new TypeError(`Cannot load "${dir}": not a shoplab sequence classifier (${art.format})`);
+  if (art.format !== "shoplab-sequence-model" || art.weightData === undefined) {
+    throw new TypeError(`Cannot load "${dir}": not a shoplab sequence model (${art.format})`);
   }
   const topo = art.modelTopology as { config: Config; shape: Shape; importance?: number[] };
   const w = tf.io.decodeWeights(art.weightData, art.weightSpecs ?? []);

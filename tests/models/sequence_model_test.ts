@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
 import {
-  loadSequenceClassifier,
-  sequenceClassifier,
-} from "@shoplab/lib/models/sequence_classifier.ts";
-import { rocAuc } from "@shoplab/lib/models/_sequence_net.ts";
+  loadSequenceModel,
+  sequenceModel,
+} from "@shoplab/lib/models/sequence_model.ts";
+import { rocAuc } from "@shoplab/lib/models/_sequence_model_net.ts";
 import { createRng } from "@shoplab/lib/core/random.ts";
 import type { SequenceBatch } from "@shoplab/lib/models/types.ts";
 
@@ -43,9 +43,9 @@ function planted(n: number, seed: number, steps = 10, features = 3) {
   return { batch, y };
 }
 
-Deno.test("sequenceClassifier() learns a planted sequence signal to AUC > 0.9 on held-out data", async () => {
+Deno.test("sequenceModel() learns a planted sequence signal to AUC > 0.9 on held-out data", async () => {
   const train = planted(768, 1), test = planted(384, 2);
-  const m = sequenceClassifier({
+  const m = sequenceModel({
     units: [16],
     epochs: 25,
     batchSize: 64,
@@ -66,10 +66,10 @@ Deno.test("sequenceClassifier() learns a planted sequence signal to AUC > 0.9 on
   m.dispose();
 });
 
-Deno.test("sequenceClassifier() repeats exactly with the same seed (incl. dropout) and differs with another", async () => {
+Deno.test("sequenceModel() repeats exactly with the same seed (incl. dropout) and differs with another", async () => {
   const d = planted(200, 3);
   const run = async (seed: number) => {
-    const m = sequenceClassifier({
+    const m = sequenceModel({
       units: [8, 4],
       epochs: 2,
       batchSize: 50,
@@ -88,10 +88,10 @@ Deno.test("sequenceClassifier() repeats exactly with the same seed (incl. dropou
   assert.notDeepEqual(a, c);
 });
 
-Deno.test("sequenceClassifier() leaks no tensors across fit, predictProba, explain and dispose", async () => {
+Deno.test("sequenceModel() leaks no tensors across fit, predictProba, explain and dispose", async () => {
   const d = planted(100, 4);
   const before = tf.memory().numTensors;
-  const m = sequenceClassifier({
+  const m = sequenceModel({
     units: [8, 4],
     epochs: 2,
     batchSize: 32,
@@ -106,9 +106,9 @@ Deno.test("sequenceClassifier() leaks no tensors across fit, predictProba, expla
   assert.equal(tf.memory().numTensors, before);
 });
 
-Deno.test("sequenceClassifier() save/load round-trips predictions and the preprocessing JSON", async () => {
+Deno.test("sequenceModel() save/load round-trips predictions and the preprocessing JSON", async () => {
   const d = planted(120, 5);
-  const m = sequenceClassifier({ units: [6, 4], epochs: 2, batchSize: 40 });
+  const m = sequenceModel({ units: [6, 4], epochs: 2, batchSize: 40 });
   await m.fit(d.batch, d.y);
   const p = await m.predictProba(d.batch);
   const dir = await Deno.makeTempDir({ prefix: "shoplab-seq-" });
@@ -117,23 +117,23 @@ Deno.test("sequenceClassifier() save/load round-trips predictions and the prepro
     const files = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
     assert.deepEqual(files, ["model.json", "preprocessing.json", "weights.bin"]);
     const before = tf.memory().numTensors;
-    const { model, preprocessing } = await loadSequenceClassifier(dir);
+    const { model, preprocessing } = await loadSequenceModel(dir);
     assert.deepEqual(preprocessing, { scaler: { mean: [1, 2] }, steps: 10 });
     assert.deepEqual(await model.predictProba(d.batch), p);
     assert.deepEqual(model.config, m.config);
     assert.deepEqual(model.explain(), m.explain());
     model.dispose();
     assert.equal(tf.memory().numTensors, before);
-    await assert.rejects(() => loadSequenceClassifier(dir + "/missing"), TypeError);
+    await assert.rejects(() => loadSequenceModel(dir + "/missing"), TypeError);
   } finally {
     await Deno.remove(dir, { recursive: true });
     m.dispose();
   }
 });
 
-Deno.test("sequenceClassifier() masks padding: junk in masked steps does not change predictions", async () => {
+Deno.test("sequenceModel() masks padding: junk in masked steps does not change predictions", async () => {
   const d = planted(120, 6);
-  const m = sequenceClassifier({ units: [6], epochs: 1, batchSize: 40 });
+  const m = sequenceModel({ units: [6], epochs: 1, batchSize: 40 });
   await m.fit(d.batch, d.y);
   const junk = Float32Array.from(d.batch.x);
   for (let r = 0; r < d.batch.n * d.batch.steps; r++) {
@@ -144,9 +144,9 @@ Deno.test("sequenceClassifier() masks padding: junk in masked steps does not cha
   m.dispose();
 });
 
-Deno.test("sequenceClassifier() rejects bad input with errors naming the problem", async () => {
+Deno.test("sequenceModel() rejects bad input with errors naming the problem", async () => {
   const d = planted(20, 7);
-  const m = sequenceClassifier({ units: [4], epochs: 1 });
+  const m = sequenceModel({ units: [4], epochs: 1 });
   await assert.rejects(() => m.fit(d.batch, d.y.subarray(0, 10)), /10 labels for 20 rows/);
   await assert.rejects(() => m.fit(d.batch, new Uint8Array(20)), /one class only/);
   const bad = Float32Array.from(d.batch.x);
@@ -154,8 +154,8 @@ Deno.test("sequenceClassifier() rejects bad input with errors naming the problem
   await assert.rejects(() => m.fit({ ...d.batch, x: bad }, d.y), /NaN at row 3, step 2, feature 1/);
   await assert.rejects(() => m.predictProba(d.batch), /before fit/);
   assert.throws(() => m.explain(), /before fit/);
-  assert.throws(() => sequenceClassifier({ units: [0] }), RangeError);
-  assert.throws(() => sequenceClassifier({ dropout: 1 }), RangeError);
+  assert.throws(() => sequenceModel({ units: [0] }), RangeError);
+  assert.throws(() => sequenceModel({ dropout: 1 }), RangeError);
   await m.fit(d.batch, d.y);
   await assert.rejects(() => m.predictProba({ ...d.batch, steps: 5, n: 40 }), /fitted on 10 × 3/);
   m.dispose();
@@ -167,9 +167,9 @@ Deno.test("rocAuc() matches a hand-worked example with ties", () => {
   assert.ok(Number.isNaN(rocAuc([1, 1], [0.2, 0.3])));
 });
 
-Deno.test("sequenceClassifier({ cell: 'gru' }) learns the planted signal too and round-trips save/load", async () => {
+Deno.test("sequenceModel({ cell: 'gru' }) learns the planted signal too and round-trips save/load", async () => {
   const train = planted(768, 11), test = planted(384, 12);
-  const m = sequenceClassifier({
+  const m = sequenceModel({
     cell: "gru",
     units: [16],
     epochs: 25,
@@ -184,7 +184,7 @@ Deno.test("sequenceClassifier({ cell: 'gru' }) learns the planted signal too and
   const dir = await Deno.makeTempDir({ prefix: "shoplab-gru-" });
   try {
     await m.save(dir);
-    const { model, preprocessing } = await loadSequenceClassifier(dir);
+    const { model, preprocessing } = await loadSequenceModel(dir);
     assert.equal(preprocessing, null);
     assert.deepEqual(await model.predictProba(test.batch), p);
     model.dispose();
@@ -192,5 +192,5 @@ Deno.test("sequenceClassifier({ cell: 'gru' }) learns the planted signal too and
     await Deno.remove(dir, { recursive: true });
     m.dispose();
   }
-  assert.throws(() => sequenceClassifier({ cell: "rnn" as "gru" }), /cell/);
+  assert.throws(() => sequenceModel({ cell: "rnn" as "gru" }), /cell/);
 });

@@ -1,5 +1,5 @@
 /**
- * The network behind `sequenceClassifier`: stacked fused LSTM layers → Dense(1) logit, its seeded
+ * The network behind `sequenceModel`: stacked fused LSTM layers → Dense(1) logit, its seeded
  * initialisation, batch assembly (`[T, F, B]`) and the rank-based AUC for early stopping.
  *
  * @module
@@ -165,7 +165,7 @@ export function logits(
     const recurrentMask = train.recurrentDropout > 0
       ? dropoutMask([units, batch], train.recurrentDropout, train.rng)
       : undefined;
-    h = layer(h as tf.Tensor3D, w, seq, { mask, recurrentMask });
+    h = layer(h as tf.Tensor3D, w, seq, { mask, recurrentMask, inputGrad: k > 0 });
     if (train.dropout > 0) {
       const dm = dropoutMask([units, batch], train.dropout, train.rng);
       h = tf.mul(h, seq ? tf.reshape(dm, [1, units, batch]) : dm);
