@@ -1,11 +1,17 @@
 /**
  * Per-customer behaviour sequences for sequence models (LSTM/GRU): buckets of counts ending at a
- * cut-off with padding masks, labels from the window after it, several cut-offs stacked without
- * leakage, scaling fitted on training steps, and the short/long/seasonal horizon presets.
+ * cut-off with padding masks ({@linkcode buildSequences}), labels from the window after it and
+ * several cut-offs stacked without leakage ({@linkcode sequenceDataset},
+ * {@linkcode stackSequences}), scaling fitted on training steps ({@linkcode fitSequenceScaler},
+ * {@linkcode scaleSequences}), and the short/long/seasonal horizon presets
+ * ({@linkcode SEQUENCE_WINDOWS}, {@linkcode holidayCutoff}).
  *
  * @module
  */
 export * from "./build_sequences.ts";
 export * from "./sequence_dataset.ts";
-export * from "./sequence_scaler.ts";
+export * from "./stack_sequences.ts";
+export * from "./fit_sequence_scaler.ts";
+export * from "./scale_sequences.ts";
 export * from "./sequence_windows.ts";
+export * from "./holiday_cutoff.ts";

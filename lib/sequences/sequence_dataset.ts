@@ -13,6 +13,7 @@ import {
   type BuildSequencesOptions,
   type SequenceTables,
 } from "./build_sequences.ts";
+import { stackSequences } from "./stack_sequences.ts";
 
 /** What to predict in the window after a cut-off. */
 export type SequenceTarget = "churn" | "purchase";
@@ -94,31 +95,6 @@ function labelled(
     customerIds: ids,
     asOf: new Float64Array(rows.length).fill(asOf.getTime()),
   };
-}
-
-/** Stacks labelled sequence sets with the same steps and features. */
-export function stackSequences(parts: readonly LabelledSequences[]): LabelledSequences {
-  if (parts.length === 0) throw new RangeError("stackSequences: nothing to stack");
-  const { steps, features, featureNames } = parts[0].batch;
-  for (const p of parts) {
-    if (p.batch.steps !== steps || p.batch.featureNames.join() !== featureNames.join()) {
-      throw new RangeError("stackSequences: parts differ in steps or features");
-    }
-  }
-  const n = parts.reduce((s, p) => s + p.batch.n, 0);
-  const x = new Float32Array(n * steps * features), mask = new Uint8Array(n * steps);
-  const y = new Uint8Array(n), asOf = new Float64Array(n);
-  const ids: string[] = [];
-  let o = 0;
-  for (const p of parts) {
-    x.set(p.batch.x, o * steps * features);
-    mask.set(p.batch.mask, o * steps);
-    y.set(p.y, o);
-    asOf.set(p.asOf, o);
-    ids.push(...p.customerIds);
-    o += p.batch.n;
-  }
-  return { batch: { x, n, steps, features, mask, featureNames }, y, customerIds: ids, asOf };
 }
 
 /**

@@ -19,7 +19,17 @@ export interface SequenceWindow {
   readonly description: string;
 }
 
-/** Short-term, long-term and seasonal (holiday) windows. */
+/**
+ * Short-term, long-term and seasonal (holiday) windows.
+ *
+ * @example
+ * ```ts
+ * import { SEQUENCE_WINDOWS } from "@shoplab/lib/sequences/sequence_windows.ts";
+ * import assert from "node:assert/strict";
+ * const { bucket, steps, horizonDays } = SEQUENCE_WINDOWS.short;
+ * assert.deepEqual([bucket, steps, horizonDays], ["day", 28, 14]);
+ * ```
+ */
 export const SEQUENCE_WINDOWS: Readonly<Record<"short" | "long" | "seasonal", SequenceWindow>> = {
   short: {
     bucket: "day",
@@ -40,23 +50,3 @@ export const SEQUENCE_WINDOWS: Readonly<Record<"short" | "long" | "seasonal", Se
     description: "20 weeks before 15 November → buys in the holiday season (to 30 December)?",
   },
 };
-
-/**
- * The seasonal cut-off of a year: 15 November, 00:00 UTC (the 45-day window then covers Black
- * Friday to Christmas).
- *
- * @param year Calendar year.
- * @returns The cut-off date.
- * @example
- * ```ts
- * import { holidayCutoff } from "@shoplab/lib/sequences/sequence_windows.ts";
- * import assert from "node:assert/strict";
- * assert.equal(holidayCutoff(2025).toISOString(), "2025-11-15T00:00:00.000Z");
- * ```
- */
-export function holidayCutoff(year: number): Date {
-  if (!Number.isInteger(year)) {
-    throw new RangeError(`holidayCutoff: year must be an integer, got ${year}`);
-  }
-  return new Date(Date.UTC(year, 10, 15));
-}

@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
 import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
-import {
-  loadSequenceModel,
-  sequenceModel,
-} from "@shoplab/lib/models/sequence_model.ts";
+import { sequenceModel } from "@shoplab/lib/models/sequence_model.ts";
+import { loadSequenceModel } from "@shoplab/lib/models/sequence_model_load.ts";
 import { rocAuc } from "@shoplab/lib/models/_sequence_model_net.ts";
 import { createRng } from "@shoplab/lib/core/random.ts";
 import type { SequenceBatch } from "@shoplab/lib/models/types.ts";

@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
-import { sequenceDataset, stackSequences } from "@shoplab/lib/sequences/sequence_dataset.ts";
-import { fitSequenceScaler, scaleSequences } from "@shoplab/lib/sequences/sequence_scaler.ts";
-import { holidayCutoff, SEQUENCE_WINDOWS } from "@shoplab/lib/sequences/sequence_windows.ts";
+import { sequenceDataset } from "@shoplab/lib/sequences/sequence_dataset.ts";
+import { stackSequences } from "@shoplab/lib/sequences/stack_sequences.ts";
+import { fitSequenceScaler } from "@shoplab/lib/sequences/fit_sequence_scaler.ts";
+import { scaleSequences } from "@shoplab/lib/sequences/scale_sequences.ts";
+import { SEQUENCE_WINDOWS } from "@shoplab/lib/sequences/sequence_windows.ts";
+import { holidayCutoff } from "@shoplab/lib/sequences/holiday_cutoff.ts";
 import { futureLabels } from "@shoplab/lib/prep/future_labels.ts";
 
 const d = (s: string) => new Date(s + "T00:00:00Z");

@@ -1,7 +1,7 @@
 /**
- * Per-feature scaling of sequences, fitted on the training set's real (unmasked) steps only:
- * optional log1p for the heavy-tailed counts, then z-score. Plain JSON, so it is saved with a
- * model and re-applied when scoring new customers.
+ * Fits per-feature scaling of sequences on the training set's real (unmasked) steps only:
+ * optional log1p for the heavy-tailed counts, then z-score. The result is plain JSON, so it is
+ * saved with a model and re-applied (with `scaleSequences`) when scoring new customers.
  *
  * @module
  */
@@ -34,7 +34,8 @@ export interface FitSequenceScalerOptions {
  * @throws {RangeError} When no step is unmasked.
  * @example
  * ```ts
- * import { fitSequenceScaler, scaleSequences } from "@shoplab/lib/sequences/sequence_scaler.ts";
+ * import { fitSequenceScaler } from "@shoplab/lib/sequences/fit_sequence_scaler.ts";
+ * import { scaleSequences } from "@shoplab/lib/sequences/scale_sequences.ts";
  * import assert from "node:assert/strict";
  * const batch = { x: new Float32Array([1, 3, 99]), n: 1, steps: 3, features: 1,
  *   mask: new Uint8Array([1, 1, 0]), featureNames: ["v"] };
@@ -69,36 +70,4 @@ export function fitSequenceScaler(
     return v > 1e-12 * Math.max(1, mean[f] * mean[f]) ? Math.sqrt(v) : 1;
   });
   return { featureNames: names, log1p, mean, std };
-}
-
-/**
- * Applies a fitted scaler; padding steps stay 0. Returns a new batch (the input is not changed).
- *
- * @param batch Sequences with the scaler's features.
- * @param scaler From {@linkcode fitSequenceScaler}.
- * @returns The scaled batch.
- * @throws {RangeError} When the features differ from the scaler's.
- */
-export function scaleSequences<B extends SequenceBatch>(batch: B, scaler: SequenceScaler): B {
-  const F = batch.features;
-  if (F !== scaler.mean.length) {
-    throw new RangeError(
-      `scaleSequences: batch has ${F} features, the scaler ${scaler.mean.length}`,
-    );
-  }
-  if (batch.featureNames && batch.featureNames.join() !== scaler.featureNames.join()) {
-    throw new RangeError(
-      `scaleSequences: features [${batch.featureNames}] differ from the scaler's [${scaler.featureNames}]`,
-    );
-  }
-  const x = new Float32Array(batch.x.length);
-  for (let r = 0; r < batch.n * batch.steps; r++) {
-    if (batch.mask !== undefined && batch.mask[r] === 0) continue;
-    for (let f = 0; f < F; f++) {
-      const raw = batch.x[r * F + f];
-      const v = scaler.log1p[f] ? Math.log1p(Math.max(0, raw)) : raw;
-      x[r * F + f] = (v - scaler.mean[f]) / scaler.std[f];
-    }
-  }
-  return { ...batch, x };
 }

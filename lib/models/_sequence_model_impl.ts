@@ -1,0 +1,288 @@
+/**
+ * The sequence model's implementation behind {@linkcode sequenceModel} and
+ * {@linkcode loadSequenceModel}: input checks, the training loop (seeded shuffles, class weights,
+ * L2, early stopping on validation AUC with the best weights restored), prediction, saliency
+ * explanation and saving.
+ *
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import { createRng, permutation } from "../core/random.ts";
+import type {
+  BinaryClassifier,
+  EpochRecord,
+  Explanation,
+  FitOptions,
+  FitReport,
+  Labels,
+  SequenceBatch,
+} from "./types.ts";
+import { ensureTfBackend } from "./tf_backend.ts";
+import { folderHandler } from "./_sequence_model_io.ts";
+import {
+  batchTensors,
+  type Cell,
+  initParams,
+  logits,
+  type NetParams,
+  paramList,
+  rocAuc,
+} from "./_sequence_model_net.ts";
+
+/** The resolved configuration of a sequence model. */
+export interface SequenceModelConfig {
+  readonly cell: Cell;
+  readonly units: number[];
+  readonly dropout: number;
+  readonly recurrentDropout: number;
+  readonly l2: number;
+  readonly learningRate: number;
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly patience: number;
+  readonly seed: number;
+}
+
+/** A fitted-or-not sequence classifier; adds saving and the resolved configuration. */
+export interface SequenceModel extends BinaryClassifier<SequenceBatch> {
+  /** The resolved options (defaults filled in). */
+  readonly config: SequenceModelConfig;
+  /** Saves the model (tfjs `model.json` + `weights.bin`) and `preprocessing` JSON into `dir`. */
+  save(dir: string, preprocessing?: unknown): Promise<void>;
+}
+
+export function checkInputs(x: SequenceBatch, y: Labels | undefined, what: string): void {
+  if (x.x.length !== x.n * x.steps * x.features) {
+    throw new RangeError(
+      `${what}: x has ${x.x.length} values, expected n × steps × features = ${
+        x.n * x.steps * x.features
+      }`,
+    );
+  }
+  for (let i = 0; i < x.x.length; i++) {
+    if (!Number.isFinite(x.x[i])) {
+      const f = i % x.features, t = Math.floor(i / x.features) % x.steps;
+      const r = Math.floor(i / (x.features * x.steps));
+      throw new RangeError(`${what}: x has ${x.x[i]} at row ${r}, step ${t}, feature ${f}`);
+    }
+  }
+  if (y === undefined) return;
+  if (y.length !== x.n) throw new RangeError(`${what}: ${y.length} labels for ${x.n} rows`);
+  let pos = 0;
+  for (let i = 0; i < y.length; i++) {
+    if (y[i] !== 0 && y[i] !== 1) throw new RangeError(`${what}: label ${y[i]} at row ${i}`);
+    pos += y[i];
+  }
+  if (pos === 0 || pos === y.length) throw new RangeError(`${what}: labels hold one class only`);
+}
+
+type Config = SequenceModelConfig;
+
+/** Steps, features and names a model was fitted on. */
+export interface Shape {
+  steps: number;
+  features: number;
+  featureNames?: readonly string[];
+}
+
+/** What a loader hands to {@linkcode makeModel}. */
+export interface Loaded {
+  params: NetParams;
+  shape: Shape;
+  importance?: Float64Array;
+}
+
+/** Builds a model object around (possibly loaded) parameters. */
+export function makeModel(config: Config, timer: () => number, loaded?: Loaded): SequenceModel {
+  let params: NetParams | undefined = loaded?.params;
+  let shape: Shape | undefined = loaded?.shape;
+  let importance: Float64Array | undefined = loaded?.importance;
+
+  async function predictProba(x: SequenceBatch): Promise<Float64Array> {
+    if (params === undefined || shape === undefined) {
+      throw new Error("sequenceModel: predictProba called before fit");
+    }
+    if (x.steps !== shape.steps || x.features !== shape.features) {
+      throw new RangeError(
+        `sequenceModel: x has ${x.steps} steps × ${x.features} features, the model was fitted on ${shape.steps} × ${shape.features}`,
+      );
+    }
+    checkInputs(x, undefined, "sequenceModel.predictProba");
+    await ensureTfBackend();
+    const out = new Float64Array(x.n);
+    const chunk = 1024;
+    for (let s = 0; s < x.n; s += chunk) {
+      const rows = Array.from({ length: Math.min(chunk, x.n - s) }, (_, i) => s + i);
+      const b = batchTensors(x, rows);
+      const p = tf.tidy(() => tf.sigmoid(logits(params!, b.x, b.mask, undefined, config.cell)));
+      out.set(await p.data(), s);
+      tf.dispose([p, b.x, b.mask]);
+    }
+    return out;
+  }
+
+  async function fit(x: SequenceBatch, y: Labels, opts: FitOptions<SequenceBatch> = {}) {
+    checkInputs(x, y, "sequenceModel.fit");
+    if (opts.validation) checkInputs(opts.validation.x, opts.validation.y, "validation");
+    await ensureTfBackend();
+    const t0 = timer();
+    if (params) tf.dispose(paramList(params));
+    params = initParams(x.features, config.units, config.seed, config.cell);
+    shape = { steps: x.steps, features: x.features, featureNames: x.featureNames };
+    const vars = paramList(params);
+    let pos = 0;
+    for (let i = 0; i < y.length; i++) pos += y[i];
+    const cw: readonly [number, number] = opts.classWeight === "balanced"
+      ? [x.n / (2 * (x.n - pos)), x.n / (2 * pos)]
+      : opts.classWeight ?? [1, 1];
+    const optimizer = tf.train.adam(config.learningRate);
+    const rng = createRng(config.seed + 7919);
+    const history: EpochRecord[] = [];
+    let best = -Infinity, bestEpoch = 0, bestWeights: tf.Tensor[] | undefined, stopped = false;
+    for (let epoch = 1; epoch <= config.epochs; epoch++) {
+      const order = permutation(x.n, config.seed + epoch);
+      let lossSum = 0;
+      for (let s = 0; s < x.n; s += config.batchSize) {
+        const rows = order.subarray(s, Math.min(x.n, s + config.batchSize));
+        const b = batchTensors(x, rows);
+        const yb = tf.tensor2d(Float32Array.from(rows, (r) => y[r]), [rows.length, 1]);
+        const wb = tf.tensor2d(Float32Array.from(rows, (r) => cw[y[r]]), [rows.length, 1]);
+        const cost = optimizer.minimize(
+          () => {
+            const z = logits(params!, b.x, b.mask, {
+              dropout: config.dropout,
+              recurrentDropout: config.recurrentDropout,
+              rng,
+            }, config.cell);
+            let loss = tf.losses.sigmoidCrossEntropy(yb, z, wb) as tf.Scalar;
+            if (config.l2 > 0) {
+              for (const l of params!.layers) {
+                loss = tf.add(loss, tf.mul(config.l2, tf.sum(tf.square(l.kernel))));
+              }
+            }
+            return loss;
+          },
+          true,
+          vars,
+        )!;
+        lossSum += (await cost.data())[0] * rows.length;
+        tf.dispose([cost, b.x, b.mask, yb, wb]);
+      }
+      const record: { epoch: number; loss: number; valLoss?: number; valAuc?: number } = {
+        epoch,
+        loss: lossSum / x.n,
+      };
+      if (opts.validation) {
+        const p = await predictProba(opts.validation.x);
+        const yv = opts.validation.y;
+        let ll = 0;
+        for (let i = 0; i < p.length; i++) {
+          const q = Math.min(1 - 1e-7, Math.max(1e-7, p[i]));
+          ll -= yv[i] ? Math.log(q) : Math.log(1 - q);
+        }
+        record.valLoss = ll / p.length;
+        record.valAuc = rocAuc(yv, p);
+        if (record.valAuc > best) {
+          best = record.valAuc;
+          bestEpoch = epoch;
+          if (bestWeights) tf.dispose(bestWeights);
+          bestWeights = vars.map((v) => tf.clone(v));
+        }
+      }
+      history.push(record);
+      await opts.onEpoch?.(record);
+      if (opts.validation && epoch - bestEpoch >= config.patience) {
+        stopped = true;
+        break;
+      }
+    }
+    if (bestWeights) {
+      vars.forEach((v, i) => v.assign(bestWeights![i]));
+      tf.dispose(bestWeights);
+    }
+    optimizer.dispose();
+    importance = saliency(params, x, config.cell);
+    return {
+      seconds: (timer() - t0) / 1000,
+      iterations: history.length,
+      converged: stopped,
+      history,
+    } satisfies FitReport;
+  }
+
+  function explain(): Explanation {
+    if (params === undefined || shape === undefined || importance === undefined) {
+      throw new Error("sequenceModel: explain called before fit");
+    }
+    const names = shape.featureNames ?? Array.from({ length: shape.features }, (_, f) => `f${f}`);
+    const total = importance.reduce((a, b) => a + b, 0) || 1;
+    const table = [...importance].map((v, f) => ({ feature: names[f], importance: v / total }))
+      .sort((a, b) => b.importance - a.importance);
+    return {
+      kind: "importance",
+      table,
+      lines: [
+        `LSTM(${
+          config.units.join(" → ")
+        }) → Dense(1, sigmoid) on ${shape.steps} steps × ${shape.features} features`,
+        ...table.slice(0, 3).map((r) =>
+          `${r.feature}: ${
+            (100 * r.importance).toFixed(1)
+          } % of the mean |∂logit/∂x| (input-gradient saliency)`
+        ),
+      ],
+    };
+  }
+
+  async function save(dir: string, preprocessing?: unknown): Promise<void> {
+    if (params === undefined || shape === undefined) {
+      throw new Error("sequenceModel: save called before fit");
+    }
+    const vars = paramList(params);
+    const named = vars.map((v, i) => ({ name: `w${i}`, tensor: v }));
+    const { data, specs } = await tf.io.encodeWeights(named);
+    await folderHandler(dir).save({
+      format: "shoplab-sequence-model",
+      generatedBy: "shoplab",
+      modelTopology: { config, shape, importance: importance ? [...importance] : undefined },
+      weightSpecs: specs,
+      weightData: data,
+    });
+    await Deno.writeTextFile(`${dir}/preprocessing.json`, JSON.stringify(preprocessing ?? null));
+  }
+
+  const model: SequenceModel = {
+    name: `${config.cell.toUpperCase()}(${config.units.join(" → ")})`,
+    config,
+    fit,
+    predictProba,
+    explain,
+    save,
+    dispose() {
+      if (params) tf.dispose(paramList(params));
+      params = undefined;
+    },
+  };
+  return model;
+}
+
+function saliency(p: NetParams, x: SequenceBatch, cell: Cell): Float64Array {
+  const rows = Array.from({ length: Math.min(512, x.n) }, (_, i) => i);
+  const b = batchTensors(x, rows);
+  const g = tf.tidy(() =>
+    tf.sum(
+      tf.abs(
+        tf.grad((xx: tf.Tensor) => tf.sum(logits(p, xx as tf.Tensor3D, b.mask, undefined, cell)))(
+          b.x,
+        ),
+      ),
+      [
+        0,
+        2,
+      ],
+    )
+  );
+  const out = Float64Array.from(g.dataSync());
+  tf.dispose([g, b.x, b.mask]);
+  return out;
+}
