@@ -1,10 +1,8 @@
 /**
- * Executes the notebooks top to bottom in the real Deno Jupyter kernel (through Debian's
- * Jupyter, `jupyter nbconvert --execute`) and checks that no cell fails.
- *
- * nbconvert can drop a late output of the Deno kernel (see ../shared/docs/kernel-notes.md), but
- * an error reply is never lost, so "no error" is a sound assertion. The metrics record is
- * checked when it arrived.
+ * Executes the notebooks top to bottom in the real Deno Jupyter kernel through shoplab's own
+ * runner (lib/report/kernel: ZMTP client + barrier completion rule, no Python, no lost
+ * outputs), and checks that no cell fails and that every notebook records the metrics its issue
+ * names, with plausible values.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -12,41 +10,25 @@ import { PROJECT_ROOT } from "@shoplab/lib/core/paths.ts";
 import { ensureDefaultData } from "@shoplab/lib/data/generate/ensure_default_data.ts";
 import { METRICS_MIME, type Notebook } from "@shoplab/lib/report/nbformat.ts";
 import { executeNotebook } from "@shoplab/lib/report/kernel/execute_notebook.ts";
+import type { ParameterValue } from "@shoplab/lib/report/inject_parameters.ts";
 
-const JUPYTER = ["/usr/bin/jupyter", "jupyter"].find((p) => {
-  try {
-    return new Deno.Command(p, { args: ["--version"], stdout: "null", stderr: "null" }).outputSync()
-      .success;
-  } catch {
-    return false;
-  }
-});
+/**
+ * Runs `notebooks/<name>.ipynb` with some `parameters` consts replaced (e.g. DATA_PATH), errors
+ * recorded rather than thrown so the assertion shows every failing cell.
+ */
+async function run(
+  name: string,
+  params: Readonly<Record<string, ParameterValue>> = {},
+): Promise<Notebook> {
+  const nb: Notebook = JSON.parse(
+    await Deno.readTextFile(join(PROJECT_ROOT, "notebooks", `${name}.ipynb`)),
+  );
+  const res = await executeNotebook(nb, { params, name, allowErrors: true });
+  return res.notebook;
+}
 
 async function execute(name: string): Promise<Notebook> {
-  const out = await Deno.makeTempDir();
-  try {
-    const { success, stderr } = await new Deno.Command(JUPYTER!, {
-      args: [
-        "nbconvert",
-        "--to",
-        "notebook",
-        "--execute",
-        "--ExecutePreprocessor.kernel_name=deno",
-        "--ExecutePreprocessor.timeout=600",
-        "--output-dir",
-        out,
-        join(PROJECT_ROOT, "notebooks", `${name}.ipynb`),
-      ],
-      cwd: join(PROJECT_ROOT, "notebooks"),
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    const log = new TextDecoder().decode(stderr);
-    assert.ok(success, `${name} failed in the Deno kernel:\n${log.slice(-3000)}`);
-    return JSON.parse(await Deno.readTextFile(join(out, `${name}.ipynb`)));
-  } finally {
-    await Deno.remove(out, { recursive: true });
-  }
+  return await run(name);
 }
 
 function metrics(nb: Notebook): Record<string, unknown> | undefined {
@@ -76,13 +58,13 @@ function errors(nb: Notebook): string[] {
 
 Deno.test({
   name: "notebooks/00_quick_start runs top to bottom in the Deno kernel",
-  ignore: JUPYTER === undefined,
   async fn() {
     await ensureDefaultData();
     const nb = await execute("00_quick_start");
     assert.deepEqual(errors(nb), []);
     const m = metrics(nb);
-    if (m) {
+    assert.ok(m, "the notebook records its metrics");
+    {
       const n = Number(m.n_customers);
       assert.ok(n > 2500 && n <= 5000, `buying customers of the default shop: ${n}`);
       assert.ok(Number(m.revenue) > 0);
@@ -92,13 +74,13 @@ Deno.test({
 
 Deno.test({
   name: "notebooks/01_data_preparation runs top to bottom in the Deno kernel",
-  ignore: JUPYTER === undefined,
   async fn() {
     await ensureDefaultData();
     const nb = await execute("01_data_preparation");
     assert.deepEqual(errors(nb), []);
     const m = metrics(nb);
-    if (m) {
+    assert.ok(m, "the notebook records its metrics");
+    {
       assert.ok(Number(m.duplicates_removed) > 0, "the synthetic shop has duplicates on purpose");
       assert.ok(Number(m.n_customers_features) > 1000);
     }
@@ -107,12 +89,12 @@ Deno.test({
 
 Deno.test({
   name: "notebooks/08_customer_service_faq runs top to bottom in the Deno kernel",
-  ignore: JUPYTER === undefined,
   async fn() {
     const nb = await execute("08_customer_service_faq");
     assert.deepEqual(errors(nb), []);
     const m = metrics(nb);
-    if (m) {
+    assert.ok(m, "the notebook records its metrics");
+    {
       assert.deepEqual(Object.keys(m).sort(), ["faq_accuracy_at1", "faq_coverage"]);
       // retrieval on held-out paraphrases: far above chance (1/56), below perfect
       const acc = Number(m.faq_accuracy_at1), cov = Number(m.faq_coverage);
@@ -122,57 +104,13 @@ Deno.test({
   },
 });
 
-/**
- * Runs a copy of a notebook whose `parameters` cell has some consts replaced (e.g. DATA_PATH),
- * written next to the original as `_<name>.<tag>.ipynb.tmp` (git-ignored) so the kernel finds
- * deno.json, and removed afterwards.
- */
+/** Runs a notebook on other data: `tag` names the case only. */
 async function executeWith(
   name: string,
-  tag: string,
+  _tag: string,
   params: Record<string, string>,
 ): Promise<Notebook> {
-  const nb: Notebook = JSON.parse(
-    await Deno.readTextFile(join(PROJECT_ROOT, "notebooks", `${name}.ipynb`)),
-  );
-  const cell = nb.cells.find((c) => (c.metadata.tags ?? []).includes("parameters"))!;
-  let src = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
-  for (const [k, v] of Object.entries(params)) {
-    const re = new RegExp(`^const ${k} = .*;$`, "m");
-    assert.match(src, re, `parameter ${k} of ${name}`);
-    src = src.replace(re, `const ${k} = ${JSON.stringify(v)};`);
-  }
-  cell.source = src;
-  const file = `_${name}.${tag}.ipynb.tmp`;
-  const path = join(PROJECT_ROOT, "notebooks", file);
-  const out = await Deno.makeTempDir();
-  await Deno.writeTextFile(path, JSON.stringify(nb));
-  try {
-    const { success, stderr } = await new Deno.Command(JUPYTER!, {
-      args: [
-        "nbconvert",
-        "--to",
-        "notebook",
-        "--execute",
-        "--ExecutePreprocessor.kernel_name=deno",
-        "--ExecutePreprocessor.timeout=600",
-        "--output-dir",
-        out,
-        "--output",
-        "executed",
-        path,
-      ],
-      cwd: join(PROJECT_ROOT, "notebooks"),
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    const log = new TextDecoder().decode(stderr);
-    assert.ok(success, `${file} failed in the Deno kernel:\n${log.slice(-3000)}`);
-    return JSON.parse(await Deno.readTextFile(join(out, "executed.ipynb")));
-  } finally {
-    await Deno.remove(path);
-    await Deno.remove(out, { recursive: true });
-  }
+  return await run(name, params);
 }
 
 const RECOMMEND_KEYS = [
@@ -206,20 +144,19 @@ function checkRecommendMetrics(m: Record<string, unknown>, margin: number): void
 
 Deno.test({
   name: "notebooks/03_recommendations runs top to bottom in the Deno kernel (default data)",
-  ignore: JUPYTER === undefined,
   async fn() {
     await ensureDefaultData();
     const nb = await execute("03_recommendations");
     assert.deepEqual(errors(nb), []);
     const m = metrics(nb);
     // measured once: popularity 0.0677, best (hybrid) 0.1221
-    if (m) checkRecommendMetrics(m, 1.3);
+    assert.ok(m, "the notebook records its metrics");
+    checkRecommendMetrics(m, 1.3);
   },
 });
 
 Deno.test({
   name: "notebooks/03_recommendations runs on Online Retail (customers × StockCode)",
-  ignore: JUPYTER === undefined,
   async fn() {
     const nb = await executeWith("03_recommendations", "online_retail", {
       DATA_PATH: "../shared/datasets/online-retail/online_retail.csv",
@@ -228,13 +165,13 @@ Deno.test({
     assert.deepEqual(errors(nb), []);
     const m = metrics(nb);
     // measured once: popularity 0.0404, best (hybrid) 0.1203
-    if (m) checkRecommendMetrics(m, 1.5);
+    assert.ok(m, "the notebook records its metrics");
+    checkRecommendMetrics(m, 1.5);
   },
 });
 
 Deno.test({
   name: "notebooks/03_recommendations says what is missing and records nothing on CDNOW",
-  ignore: JUPYTER === undefined,
   async fn() {
     const nb = await executeWith("03_recommendations", "cdnow", {
       DATA_PATH: "../shared/datasets/cdnow/CDNOW_sample.txt",
@@ -271,13 +208,13 @@ function checkPredictionMetrics(m: Record<string, unknown>): void {
 for (const name of ["04_churn_prediction", "05_purchase_prediction"]) {
   Deno.test({
     name: `notebooks/${name} runs top to bottom in the Deno kernel`,
-    ignore: JUPYTER === undefined,
     async fn() {
       await ensureDefaultData();
       const nb = await execute(name);
       assert.deepEqual(errors(nb), []);
       const m = metrics(nb);
-      if (m) checkPredictionMetrics(m);
+      assert.ok(m, "the notebook records its metrics");
+      checkPredictionMetrics(m);
     },
   });
 }
@@ -295,19 +232,18 @@ function checkSegmentMetrics(m: Record<string, unknown>, customers: [number, num
 
 Deno.test({
   name: "notebooks/02_customer_segments runs top to bottom in the Deno kernel",
-  ignore: JUPYTER === undefined,
   async fn() {
     await ensureDefaultData();
     const nb = await execute("02_customer_segments");
     assert.deepEqual(errors(nb), []);
     const m = metrics(nb);
-    if (m) checkSegmentMetrics(m, [2500, 5000]);
+    assert.ok(m, "the notebook records its metrics");
+    checkSegmentMetrics(m, [2500, 5000]);
   },
 });
 
 Deno.test({
   name: "notebooks/02_customer_segments runs on UCI Online Retail",
-  ignore: JUPYTER === undefined,
   async fn() {
     const nb = await executeWith("02_customer_segments", "online_retail", {
       DATA_PATH: "../shared/datasets/online-retail/online_retail.csv",
@@ -316,19 +252,20 @@ Deno.test({
     assert.deepEqual(errors(nb), []);
     const m = metrics(nb);
     // 4,372 customer ids in the file; 4,334 with a sale line once cancellations are set aside
-    if (m) checkSegmentMetrics(m, [4300, 4372]);
+    assert.ok(m, "the notebook records its metrics");
+    checkSegmentMetrics(m, [4300, 4372]);
   },
 });
 
 Deno.test({
   name: "notebooks/07_acquisition runs top to bottom in the Deno kernel",
-  ignore: JUPYTER === undefined,
   async fn() {
     await ensureDefaultData();
     const nb = await execute("07_acquisition");
     assert.deepEqual(errors(nb), []);
     const m = metrics(nb);
-    if (m) {
+    assert.ok(m, "the notebook records its metrics");
+    {
       assert.deepEqual(Object.keys(m).sort(), [
         "best_channel_ltv_cac",
         "top_decile_lift",
@@ -347,7 +284,6 @@ Deno.test({
 
 Deno.test({
   name: "notebooks/07_acquisition says what is missing and records nothing on CDNOW",
-  ignore: JUPYTER === undefined,
   async fn() {
     const nb = await executeWith("07_acquisition", "cdnow", {
       DATA_PATH: "../shared/datasets/cdnow/CDNOW_sample.txt",
