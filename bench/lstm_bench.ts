@@ -98,8 +98,9 @@ async function fusedRun(
   units: readonly number[],
   epochs: number,
   batchSize = BATCH,
+  threads: 1 | 2 = 1,
 ): Promise<[number, number, number]> {
-  const m = sequenceModel({ units, epochs: epochs + 1, batchSize, seed: 42 });
+  const m = sequenceModel({ units, epochs: epochs + 1, batchSize, seed: 42, threads });
   const batch = { x: xData, n: N, steps: T, features: F };
   const stamps: [number, number][] = [[performance.now(), cpuSeconds()]];
   await m.fit(batch, yData, { onEpoch: () => void stamps.push([performance.now(), cpuSeconds()]) });
@@ -176,6 +177,10 @@ for (const model of Object.keys(MODELS) as ModelName[]) {
   setWasmKernelPatches(true);
   add("shoplab fused LSTM + kernels (sequenceModel)", await fusedRun(units, EPOCHS));
   add("… same, batch 1024 (larger batches)", await fusedRun(units, EPOCHS, 1024));
+  add(
+    "… same, batch 256, threads: 2 (data-parallel worker)",
+    await fusedRun(units, EPOCHS, BATCH, 2),
+  );
   console.log(`… ${model} tfjs done, load average ${load()}`);
 }
 const notes: string[] = [];

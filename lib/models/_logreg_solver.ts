@@ -52,10 +52,17 @@ function penaltyValue(inp: SolverInput, th: Float64Array): number {
   return r;
 }
 
+/** F at θ, the loss summed with Neumaier's compensation: near the optimum of a large data set
+ * the line search compares values that differ in the 15th digit. */
 function objective(inp: SolverInput, th: Float64Array, z: Float64Array): number {
-  let f = 0;
-  for (let i = 0; i < inp.rows; i++) f += inp.s[i] * (log1pExp(z[i]) - inp.y[i] * z[i]);
-  return inp.C * f + penaltyValue(inp, th);
+  let f = 0, c = 0;
+  for (let i = 0; i < inp.rows; i++) {
+    const term = inp.s[i] * (log1pExp(z[i]) - inp.y[i] * z[i]);
+    const t = f + term;
+    c += Math.abs(f) >= Math.abs(term) ? (f - t) + term : (term - t) + f;
+    f = t;
+  }
+  return inp.C * (f + c) + penaltyValue(inp, th);
 }
 
 /** Gradient of the smooth loss part; fills `v` with the Hessian weights C·s·p(1 − p). */
@@ -242,6 +249,7 @@ export function solveLogistic(inp: SolverInput): SolverResult {
   if (inp.fitIntercept) th[cols] = Math.log(spos / (sw - spos));
   const z = new Float64Array(rows), zt = new Float64Array(rows), v = new Float64Array(rows);
   const g = new Float64Array(m), h = new Float64Array(m * m);
+  const gt = new Float64Array(m), vt = new Float64Array(rows);
   margins(inp, th, z);
   let f = objective(inp, th, z);
   let iterations = 0, converged = false, opt = Infinity, previous = Infinity, first = Infinity;
@@ -285,11 +293,19 @@ export function solveLogistic(inp: SolverInput): SolverResult {
     if (!(descent < 0)) break; // no descent left at machine precision
     let t = 1, accepted = false;
     const trial = new Float64Array(m);
-    for (let k = 0; k < 60; k++) {
+    for (let k = 0; k < 40; k++) {
       for (let j = 0; j < m; j++) trial[j] = th[j] + t * d[j];
       margins(inp, trial, zt);
       const ft = objective(inp, trial, zt);
-      if (ft <= f + 1e-4 * t * descent || (k > 0 && ft <= f && Math.abs(ft - f) <= 1e-15 * f)) {
+      let ok = ft <= f + 1e-4 * t * descent;
+      if (!ok && ft - f <= 16 * Number.EPSILON * Math.abs(f)) {
+        // The change of F is below its rounding error (large n near the optimum): judge the
+        // step by the gradient instead, as scikit-learn's Newton solvers do.
+        gradient(inp, zt, gt, vt);
+        if (optimality(inp, trial, gt, sw) < opt) ok = true;
+        else break;
+      }
+      if (ok) {
         th.set(trial);
         z.set(zt);
         f = ft;
@@ -298,7 +314,7 @@ export function solveLogistic(inp: SolverInput): SolverResult {
       }
       t *= 0.5;
     }
-    if (!accepted) break;
+    if (!accepted) break; // no progress possible at machine precision: stop, not converged
   }
   return {
     w: th.slice(0, cols),

@@ -19,7 +19,10 @@ import type {
 } from "./types.ts";
 import { ensureTfBackend } from "./tf_backend.ts";
 import { folderHandler } from "./_sequence_model_io.ts";
+import { startGradWorker } from "./_sequence_model_parallel.ts";
 import {
+  batchArrays,
+  batchLoss,
   batchTensors,
   type Cell,
   initParams,
@@ -27,6 +30,7 @@ import {
   type NetParams,
   paramList,
   rocAuc,
+  trainableList,
 } from "./_sequence_model_net.ts";
 
 /** The resolved configuration of a sequence model. */
@@ -41,6 +45,8 @@ export interface SequenceModelConfig {
   readonly batchSize: number;
   readonly patience: number;
   readonly seed: number;
+  readonly threads: 1 | 2;
+  readonly batchNorm: boolean;
 }
 
 /** A fitted-or-not sequence classifier; adds saving and the resolved configuration. */
@@ -127,9 +133,9 @@ export function makeModel(config: Config, timer: () => number, loaded?: Loaded):
     await ensureTfBackend();
     const t0 = timer();
     if (params) tf.dispose(paramList(params));
-    params = initParams(x.features, config.units, config.seed, config.cell);
+    params = initParams(x.features, config.units, config.seed, config.cell, config.batchNorm);
     shape = { steps: x.steps, features: x.features, featureNames: x.featureNames };
-    const vars = paramList(params);
+    const vars = paramList(params), trainable = trainableList(params);
     let pos = 0;
     for (let i = 0; i < y.length; i++) pos += y[i];
     const cw: readonly [number, number] = opts.classWeight === "balanced"
@@ -137,64 +143,102 @@ export function makeModel(config: Config, timer: () => number, loaded?: Loaded):
       : opts.classWeight ?? [1, 1];
     const optimizer = tf.train.adam(config.learningRate);
     const rng = createRng(config.seed + 7919);
+    const inputs = (rows: ArrayLike<number>, seed: number, l2: number) => {
+      const b = batchTensors(x, rows);
+      const ys = tf.tensor2d(Float32Array.from(rows, (r) => y[r]), [rows.length, 1]);
+      const ws = tf.tensor2d(Float32Array.from(rows, (r) => cw[y[r]]), [rows.length, 1]);
+      const train = {
+        dropout: config.dropout,
+        recurrentDropout: config.recurrentDropout,
+        rng: createRng(seed),
+        updateStats: true,
+      };
+      return { ...b, y: ys, w: ws, train, cell: config.cell, l2 };
+    };
+    // one thread: minimise the batch loss
+    const serialStep = async (rows: ArrayLike<number>, seed: number) => {
+      const li = inputs(rows, seed, config.l2);
+      const cost = optimizer.minimize(() => batchLoss(params!, li), true, trainable)!;
+      const v = (await cost.data())[0];
+      tf.dispose([cost, li.x, li.mask, li.y, li.w]);
+      return v;
+    };
+    // two threads: the worker takes the second half of the batch; gradients are averaged
+    const parallelStep = async (rows: Uint32Array, seed: number) => {
+      const half = rows.length >> 1;
+      const mine = rows.subarray(0, half), theirs = rows.subarray(half);
+      const reply = worker!.request({
+        type: "grad",
+        weights: vars.map((v) => v.dataSync() as Float32Array),
+        batch: batchArrays(x, theirs),
+        y: Float32Array.from(theirs, (r) => y[r]),
+        w: Float32Array.from(theirs, (r) => cw[y[r]]),
+        seed: seed + 1,
+        dropout: config.dropout,
+        recurrentDropout: config.recurrentDropout,
+      });
+      // the L2 term is added once, scaled so the weighted average keeps it whole
+      const li = inputs(mine, seed, config.l2 * rows.length / half);
+      const { value, grads } = tf.variableGrads(() => batchLoss(params!, li), trainable);
+      const other = await reply;
+      const a = half / rows.length, b = 1 - a;
+      const combined = trainable.map((v, i) => ({
+        name: v.name,
+        tensor: tf.tidy(() =>
+          tf.add(tf.mul(grads[v.name], a), tf.mul(tf.tensor(other.grads[i], v.shape), b))
+        ),
+      }));
+      optimizer.applyGradients(combined);
+      const v = a * (await value.data())[0] + b * other.loss;
+      tf.dispose([value, ...Object.values(grads), ...combined.map((c) => c.tensor)]);
+      tf.dispose([li.x, li.mask, li.y, li.w]);
+      return v;
+    };
+    const worker = config.threads > 1
+      ? await startGradWorker(x.features, config.units, config.cell, config.batchNorm)
+      : undefined;
     const history: EpochRecord[] = [];
     let best = -Infinity, bestEpoch = 0, bestWeights: tf.Tensor[] | undefined, stopped = false;
-    for (let epoch = 1; epoch <= config.epochs; epoch++) {
-      const order = permutation(x.n, config.seed + epoch);
-      let lossSum = 0;
-      for (let s = 0; s < x.n; s += config.batchSize) {
-        const rows = order.subarray(s, Math.min(x.n, s + config.batchSize));
-        const b = batchTensors(x, rows);
-        const yb = tf.tensor2d(Float32Array.from(rows, (r) => y[r]), [rows.length, 1]);
-        const wb = tf.tensor2d(Float32Array.from(rows, (r) => cw[y[r]]), [rows.length, 1]);
-        const cost = optimizer.minimize(
-          () => {
-            const z = logits(params!, b.x, b.mask, {
-              dropout: config.dropout,
-              recurrentDropout: config.recurrentDropout,
-              rng,
-            }, config.cell);
-            let loss = tf.losses.sigmoidCrossEntropy(yb, z, wb) as tf.Scalar;
-            if (config.l2 > 0) {
-              for (const l of params!.layers) {
-                loss = tf.add(loss, tf.mul(config.l2, tf.sum(tf.square(l.kernel))));
-              }
-            }
-            return loss;
-          },
-          true,
-          vars,
-        )!;
-        lossSum += (await cost.data())[0] * rows.length;
-        tf.dispose([cost, b.x, b.mask, yb, wb]);
-      }
-      const record: { epoch: number; loss: number; valLoss?: number; valAuc?: number } = {
-        epoch,
-        loss: lossSum / x.n,
-      };
-      if (opts.validation) {
-        const p = await predictProba(opts.validation.x);
-        const yv = opts.validation.y;
-        let ll = 0;
-        for (let i = 0; i < p.length; i++) {
-          const q = Math.min(1 - 1e-7, Math.max(1e-7, p[i]));
-          ll -= yv[i] ? Math.log(q) : Math.log(1 - q);
+    try {
+      for (let epoch = 1; epoch <= config.epochs; epoch++) {
+        const order = permutation(x.n, config.seed + epoch);
+        let lossSum = 0;
+        for (let s = 0; s < x.n; s += config.batchSize) {
+          const rows = order.subarray(s, Math.min(x.n, s + config.batchSize));
+          const seed = rng.int(2 ** 31);
+          lossSum += rows.length *
+            await (worker && rows.length >= 4 ? parallelStep(rows, seed) : serialStep(rows, seed));
         }
-        record.valLoss = ll / p.length;
-        record.valAuc = rocAuc(yv, p);
-        if (record.valAuc > best) {
-          best = record.valAuc;
-          bestEpoch = epoch;
-          if (bestWeights) tf.dispose(bestWeights);
-          bestWeights = vars.map((v) => tf.clone(v));
+        const record: { epoch: number; loss: number; valLoss?: number; valAuc?: number } = {
+          epoch,
+          loss: lossSum / x.n,
+        };
+        if (opts.validation) {
+          const p = await predictProba(opts.validation.x);
+          const yv = opts.validation.y;
+          let ll = 0;
+          for (let i = 0; i < p.length; i++) {
+            const q = Math.min(1 - 1e-7, Math.max(1e-7, p[i]));
+            ll -= yv[i] ? Math.log(q) : Math.log(1 - q);
+          }
+          record.valLoss = ll / p.length;
+          record.valAuc = rocAuc(yv, p);
+          if (record.valAuc > best) {
+            best = record.valAuc;
+            bestEpoch = epoch;
+            if (bestWeights) tf.dispose(bestWeights);
+            bestWeights = vars.map((v) => tf.clone(v));
+          }
+        }
+        history.push(record);
+        await opts.onEpoch?.(record);
+        if (opts.validation && epoch - bestEpoch >= config.patience) {
+          stopped = true;
+          break;
         }
       }
-      history.push(record);
-      await opts.onEpoch?.(record);
-      if (opts.validation && epoch - bestEpoch >= config.patience) {
-        stopped = true;
-        break;
-      }
+    } finally {
+      worker?.close();
     }
     if (bestWeights) {
       vars.forEach((v, i) => v.assign(bestWeights![i]));

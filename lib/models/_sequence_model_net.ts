@@ -19,6 +19,16 @@ const GATES: Readonly<Record<Cell, number>> = { lstm: 4, gru: 3 };
 export interface NetParams {
   readonly layers: { kernel: tf.Variable; recurrent: tf.Variable; bias: tf.Variable }[];
   readonly dense: { kernel: tf.Variable; bias: tf.Variable };
+  /**
+   * Batch normalisation of the last recurrent layer's output: scale and shift (trained), moving
+   * mean and variance (updated with momentum 0.99 while training, used for prediction).
+   */
+  readonly norm?: {
+    gamma: tf.Variable;
+    beta: tf.Variable;
+    movingMean: tf.Variable;
+    movingVariance: tf.Variable;
+  };
 }
 
 /**
@@ -49,8 +59,8 @@ export function orthogonal(rows: number, cols: number, seed: number): tf.Tensor2
   return tf.tensor2d(out, [rows, cols]);
 }
 
-function variableOf(t: tf.Tensor): tf.Variable {
-  const v = tf.variable(t);
+function variableOf(t: tf.Tensor, trainable = true): tf.Variable {
+  const v = tf.variable(t, trainable);
   t.dispose();
   return v;
 }
@@ -64,6 +74,7 @@ export function initParams(
   units: readonly number[],
   seed: number,
   cell: Cell = "lstm",
+  batchNorm = false,
 ): NetParams {
   const g = GATES[cell];
   let inDim = features;
@@ -81,23 +92,56 @@ export function initParams(
     kernel: variableOf(tf.initializers.glorotUniform({ seed: s++ }).apply([inDim, 1])),
     bias: variableOf(tf.zeros([1])),
   };
-  return { layers, dense };
+  if (!batchNorm) return { layers, dense };
+  const h = units[units.length - 1];
+  const norm = {
+    gamma: variableOf(tf.ones([h, 1])),
+    beta: variableOf(tf.zeros([h, 1])),
+    movingMean: variableOf(tf.zeros([h, 1]), false),
+    movingVariance: variableOf(tf.ones([h, 1]), false),
+  };
+  return { layers, dense, norm };
 }
 
-/** All variables in a fixed order (for optimisers, saving and best-weight snapshots). */
+/** All variables in a fixed order (for saving, best-weight snapshots and workers). */
 export function paramList(p: NetParams): tf.Variable[] {
   return [
+    ...trainableList(p),
+    ...(p.norm ? [p.norm.movingMean, p.norm.movingVariance] : []),
+  ];
+}
+
+/** The trained variables in a fixed order (for optimisers and gradients). */
+export function trainableList(p: NetParams): tf.Variable[] {
+  return [
     ...p.layers.flatMap((l) => [l.kernel, l.recurrent, l.bias]),
+    ...(p.norm ? [p.norm.gamma, p.norm.beta] : []),
     p.dense.kernel,
     p.dense.bias,
   ];
 }
+
+const BN_EPSILON = 1e-3, BN_MOMENTUM = 0.99; // Keras defaults
 
 /** Builds the input `[T, F, B]` (time-major, batch last) and mask `[T, 1, B]` of the given rows. */
 export function batchTensors(
   x: SequenceBatch,
   rows: ArrayLike<number>,
 ): { x: tf.Tensor3D; mask?: tf.Tensor3D } {
+  return arraysToTensors(batchArrays(x, rows));
+}
+
+/** A batch as plain arrays (`[T, F, B]` values, `[T, 1, B]` mask), e.g. to post to a worker. */
+export interface BatchArrays {
+  readonly x: Float32Array;
+  readonly mask?: Float32Array;
+  readonly steps: number;
+  readonly features: number;
+  readonly batch: number;
+}
+
+/** The values of {@linkcode batchTensors} as arrays. */
+export function batchArrays(x: SequenceBatch, rows: ArrayLike<number>): BatchArrays {
   const { steps: T, features: F } = x;
   const B = rows.length;
   const out = new Float32Array(T * F * B);
@@ -107,7 +151,7 @@ export function batchTensors(
       for (let f = 0; f < F; f++) out[(t * F + f) * B + b] = x.x[base + t * F + f];
     }
   }
-  let mask: tf.Tensor3D | undefined;
+  let mask: Float32Array | undefined;
   if (x.mask !== undefined) {
     const m = new Float32Array(T * B);
     let any = false;
@@ -118,9 +162,41 @@ export function batchTensors(
         if (v === 0) any = true;
       }
     }
-    if (any) mask = tf.tensor3d(m, [T, 1, B]);
+    if (any) mask = m;
   }
-  return { x: tf.tensor3d(out, [T, F, B]), mask };
+  return { x: out, mask, steps: T, features: F, batch: B };
+}
+
+/** Tensors of {@linkcode BatchArrays}. */
+export function arraysToTensors(a: BatchArrays): { x: tf.Tensor3D; mask?: tf.Tensor3D } {
+  return {
+    x: tf.tensor3d(a.x, [a.steps, a.features, a.batch]),
+    mask: a.mask === undefined ? undefined : tf.tensor3d(a.mask, [a.steps, 1, a.batch]),
+  };
+}
+
+/** Everything one training batch's loss needs besides the parameters. */
+export interface LossInputs {
+  readonly x: tf.Tensor3D;
+  readonly mask?: tf.Tensor3D;
+  /** Labels `[B, 1]`. */
+  readonly y: tf.Tensor2D;
+  /** Per-row weights `[B, 1]` (class weights). */
+  readonly w: tf.Tensor2D;
+  readonly train: TrainForward;
+  readonly cell: Cell;
+  /** L2 penalty factor on the kernels (0: none). */
+  readonly l2: number;
+}
+
+/** Weighted binary cross-entropy of a batch plus the L2 penalty. */
+export function batchLoss(p: NetParams, i: LossInputs): tf.Scalar {
+  const z = logits(p, i.x, i.mask, i.train, i.cell);
+  let loss = tf.losses.sigmoidCrossEntropy(i.y, z, i.w) as tf.Scalar;
+  if (i.l2 > 0) {
+    for (const l of p.layers) loss = tf.add(loss, tf.mul(i.l2, tf.sum(tf.square(l.kernel))));
+  }
+  return loss;
 }
 
 /** Inverted-dropout mask (values 0 or 1 / keep) of the given shape, from the seeded Rng. */
@@ -136,6 +212,8 @@ export interface TrainForward {
   readonly dropout: number;
   readonly recurrentDropout: number;
   readonly rng: Rng;
+  /** Update the batch-norm moving statistics from this batch. Default `false`. */
+  readonly updateStats?: boolean;
 }
 
 /** Logits `[B, 1]`; with `train` set, dropout masks are drawn and the fused gradient is used. */
@@ -171,6 +249,29 @@ export function logits(
       h = tf.mul(h, seq ? tf.reshape(dm, [1, units, batch]) : dm);
     }
   });
+  if (p.norm !== undefined) {
+    const n = p.norm;
+    if (train === undefined) {
+      h = tf.add(
+        tf.mul(
+          tf.div(tf.sub(h, n.movingMean), tf.sqrt(tf.add(n.movingVariance, BN_EPSILON))),
+          n.gamma,
+        ),
+        n.beta,
+      );
+    } else {
+      const { mean, variance } = tf.moments(h, 1, true);
+      if (train.updateStats) {
+        const m = BN_MOMENTUM;
+        n.movingMean.assign(tf.add(tf.mul(n.movingMean, m), tf.mul(mean, 1 - m)));
+        n.movingVariance.assign(tf.add(tf.mul(n.movingVariance, m), tf.mul(variance, 1 - m)));
+      }
+      h = tf.add(
+        tf.mul(tf.div(tf.sub(h, mean), tf.sqrt(tf.add(variance, BN_EPSILON))), n.gamma),
+        n.beta,
+      );
+    }
+  }
   // [1, H] × [H, B] → [B, 1]
   const z = tf.matMul(p.dense.kernel, h as tf.Tensor2D, true, false);
   return tf.add(tf.reshape(z, [batch, 1]), p.dense.bias) as tf.Tensor2D;

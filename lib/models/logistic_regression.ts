@@ -73,9 +73,13 @@ export interface LogisticRegressionModel extends BinaryClassifier<Matrix> {
 /**
  * Logistic regression, P(y = 1 | x) = 1 / (1 + e^−(β0 + β · x)), minimising scikit-learn's
  * objective C · Σ wᵢ · logloss(yᵢ, pᵢ) + R(β) with R = ½‖β‖² (L2) or ‖β‖₁ (L1), where wᵢ is
- * the class weight of row i. Newton steps with the exact Hessian (coordinate descent on the
- * quadratic model for L1) converge in a handful of passes over the data. `explain()` lists
- * coefficients and odds ratios e^β (the factor on the odds per +1 unit of the feature).
+ * the class weight of row i. Newton steps with the exact Hessian (sub-sampled above
+ * `hessianRows` rows; coordinate descent on the quadratic model for L1) converge in a handful
+ * of passes over the data; `FitReport.converged` is false when `maxIterations` ran out or no
+ * further step could lower the objective at machine precision. Without a penalty, separable
+ * data has no finite optimum: the fit stops when the gradient is below `tol`, with large
+ * coefficients (use L2). `explain()` lists coefficients and odds ratios e^β (the factor on the
+ * odds per +1 unit of the feature).
  *
  * @param options See {@linkcode LogisticRegressionOptions}.
  * @returns An unfitted model.

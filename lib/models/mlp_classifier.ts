@@ -87,7 +87,8 @@ function bce(y: Uint8Array, p: Float64Array): number {
  * binary cross-entropy (computed from the logit, which is numerically stable). Each epoch
  * shuffles the rows with the seeded PRNG, so the same seed gives the same predictions. With
  * `validation`, every epoch records the validation loss and AUC, and training stops after
- * `patience` epochs without improvement, restoring the best weights. Tensors live only inside
+ * `patience` epochs without improvement, restoring the best weights (`FitReport.converged` is
+ * true when early stopping ended training, false when it ran all `epochs`). Tensors live only inside
  * `fit`/`predictProba` and the model's weights; `dispose()` frees the weights.
  *
  * Standardise the features first (fit the scaler on the training rows).

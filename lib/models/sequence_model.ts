@@ -22,6 +22,11 @@ export interface SequenceModelOptions {
   readonly dropout?: number;
   /** Dropout rate on the recurrent state h_{t−1}. Default `0`. */
   readonly recurrentDropout?: number;
+  /**
+   * Batch normalisation of the last recurrent layer's output before the Dense layer (batch
+   * statistics while training, moving averages with momentum 0.99 for prediction). Default `false`.
+   */
+  readonly batchNorm?: boolean;
   /** L2 penalty on every kernel (sum of squares × l2). Default `0`. */
   readonly l2?: number;
   /** Adam learning rate. Default `0.001`. */
@@ -34,6 +39,11 @@ export interface SequenceModelOptions {
   readonly patience?: number;
   /** Seed of the initialisers, shuffles and dropout masks. Default `SEED` (42). */
   readonly seed?: number;
+  /**
+   * `2`: data-parallel training on two cores (a worker computes half of every batch's
+   * gradient; results repeat exactly for a seed but differ slightly from `1`). Default `1`.
+   */
+  readonly threads?: 1 | 2;
   /** Millisecond timer for `FitReport.seconds`. Default `performance.now`. */
   readonly timer?: () => number;
 }
@@ -72,7 +82,12 @@ export function sequenceModel(options: SequenceModelOptions = {}): SequenceModel
     batchSize: options.batchSize ?? 256,
     patience: options.patience ?? 5,
     seed: options.seed ?? SEED,
+    threads: options.threads ?? 1,
+    batchNorm: options.batchNorm ?? false,
   };
+  if (config.threads !== 1 && config.threads !== 2) {
+    throw new RangeError(`sequenceModel: threads must be 1 or 2, got ${config.threads}`);
+  }
   if (config.cell !== "lstm" && config.cell !== "gru") {
     throw new RangeError(`sequenceModel: cell must be "lstm" or "gru", got "${config.cell}"`);
   }

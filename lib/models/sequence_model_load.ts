@@ -59,6 +59,7 @@ export async function loadSequenceModel(
     topo.config.units,
     topo.config.seed,
     topo.config.cell,
+    topo.config.batchNorm ?? false,
   );
   paramList(params).forEach((v, i) => v.assign(w[`w${i}`]));
   tf.dispose(Object.values(w));

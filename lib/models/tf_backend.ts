@@ -2,9 +2,10 @@
  * Selects the tfjs `wasm` backend once (falling back to `cpu` when wasm cannot start) and
  * registers the kernels shoplab adds to or replaces in it:
  * - `UnsortedSegmentSum` (the gradient of `gather`, missing from tfjs-backend-wasm 4.22);
- * - `BatchMatMul` / `_FusedMatMul` that transpose an operand first so XNNPACK's fast path runs
- *   (the stock kernels fall back to a scalar loop for `transposeA` / `transposeB`, i.e. for every
- *   matmul in a gradient);
+ * - `BatchMatMul` / `_FusedMatMul` that keep every product on XNNPACK's fast path: transposed
+ *   operands are materialised first and batched products run as 2-D products (the stock kernels
+ *   fall back to a scalar loop for `transposeA` / `transposeB` — every matmul in a gradient — and
+ *   for batches; the stock `_FusedMatMul` is also wrong for transposed operands);
  * - `Slice` / `SplitV` / `Unpack` that read the wasm heap through views (the stock kernels copy
  *   the whole input out of the heap for every slice).
  *

@@ -53,6 +53,14 @@ for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, tru
   });
   // broadcast batch dimension of b
   matmulCases.push({ a: ta ? [batch, k, m] : [batch, m, k], b: tb ? [n, k] : [k, n], ta, tb });
+  // broadcast batch dimension of a, and a rank-4 batch
+  matmulCases.push({ a: ta ? [k, m] : [m, k], b: tb ? [batch, n, k] : [batch, k, n], ta, tb });
+  matmulCases.push({
+    a: ta ? [2, 3, k, m] : [2, 3, m, k],
+    b: tb ? [2, 3, n, k] : [2, 3, k, n],
+    ta,
+    tb,
+  });
 }
 
 Deno.test(

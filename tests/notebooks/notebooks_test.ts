@@ -183,7 +183,7 @@ Deno.test({
 });
 
 /** The metrics both prediction notebooks record, checked against their baselines. */
-function checkPredictionMetrics(m: Record<string, unknown>): void {
+function checkPredictionMetrics(m: Record<string, unknown>, minAuc = 0.7): void {
   assert.deepEqual(Object.keys(m).sort(), [
     "ap_logreg",
     "ap_mlp",
@@ -197,7 +197,7 @@ function checkPredictionMetrics(m: Record<string, unknown>): void {
   assert.ok(rate > 0.05 && rate < 0.95, `positive rate ${rate}`);
   for (const k of ["auc_logreg", "auc_tree", "auc_mlp"]) {
     const v = Number(m[k]);
-    assert.ok(v > 0.7 && v <= 1, `${k} ${v}: the synthetic shop's planted signals are learnable`);
+    assert.ok(v > minAuc && v <= 1, `${k} ${v}: well above chance (0.5)`);
   }
   // Average precision above the random ranking's (the positive rate), Brier below the
   // majority baseline's p(1 − p).
@@ -215,6 +215,20 @@ for (const name of ["04_churn_prediction", "05_purchase_prediction"]) {
       const m = metrics(nb);
       assert.ok(m, "the notebook records its metrics");
       checkPredictionMetrics(m);
+    },
+  });
+  Deno.test({
+    name: `notebooks/${name} runs on UCI Online Retail`,
+    async fn() {
+      const nb = await executeWith(name, "online_retail", {
+        DATA_PATH: "../shared/datasets/online-retail/online_retail.csv",
+        DATA_FORMAT: "online-retail",
+      });
+      assert.deepEqual(errors(nb), []);
+      const m = metrics(nb);
+      assert.ok(m, "the notebook records its metrics");
+      // measured once: AUC 0.741 (logreg), 0.726 (tree), 0.744 (MLP); churn rate 0.663
+      checkPredictionMetrics(m, 0.65);
     },
   });
 }
