@@ -105,9 +105,13 @@ if (values.timeout !== undefined) {
 }
 
 const controller = new AbortController();
-let signals = 0;
+let firstSignal = 0;
 const onSignal = () => {
-  if (++signals > 1) Deno.exit(130);
+  // Ctrl-C reaches this process twice: from the terminal (whole process group) and forwarded
+  // by `deno task`. Only a second press, a moment later, skips the cleanup.
+  const now = performance.now();
+  if (firstSignal && now - firstSignal > 1500) Deno.exit(130);
+  if (!firstSignal) firstSignal = now;
   controller.abort(new Error("interrupted"));
 };
 Deno.addSignalListener("SIGINT", onSignal);

@@ -1,4 +1,3 @@
-Error.stackTraceLimit = 60;
 import assert from "node:assert/strict";
 import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
 import { fusedLstm, lstmInference } from "@shoplab/lib/models/_fused_lstm.ts";

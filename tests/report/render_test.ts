@@ -65,6 +65,9 @@ Deno.test("renderNotebookHtml() renders math with KaTeX and only inline woff2 fo
   assert.ok((body.match(/class="katex"/g) ?? []).length >= 4);
   assert.ok(body.includes('class="katex-display"'));
   assert.ok(body.includes("a price of $5 and $10 (not math)"));
+  // Jupyter's bracket delimiters are \\( \\) in markdown; \( is an escaped parenthesis.
+  assert.ok(body.includes("escaped (parentheses) stay text"));
+  assert.equal((body.match(/class="katex-display"/g) ?? []).length, 2, "$$…$$ and \\[…\\]");
   assert.ok(body.includes("<code>$x$</code>"));
   const urls = [...analyst.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]);
   assert.ok(urls.length >= 3);
@@ -93,7 +96,7 @@ Deno.test("renderNotebookHtml() draws every output type", () => {
   assert.ok(body.includes("Error: bad value\n    at &lt;anonymous&gt;:1:7"), "traceback, no ANSI");
   assert.ok(!body.includes("\u001b"));
   assert.ok(body.includes('<section class="key-numbers"'));
-  assert.ok(body.includes("<dd>5,000</dd>") && body.includes("<dd>0.8235</dd>"));
+  assert.ok(body.includes("<dd>5,000</dd>") && body.includes("<dd>0.823</dd>"));
 });
 
 Deno.test("renderNotebookHtml() re-renders Vega-Lite specs instead of trusting the bundle's HTML", async () => {
@@ -279,13 +282,18 @@ Deno.test("renderNotebookHtml() prints the metrics record as a key-numbers card 
       output_type: "display_data",
       metadata: {},
       data: {
-        [METRICS_MIME]: { hit_rate_at_10: 0.123456, n: 1200 },
+        [METRICS_MIME]: { hit_rate_at_10: 0.123456, n_customers: 1200 },
         "text/html": "<table>TABLE</table>",
       },
     }])),
   );
-  assert.ok(html.includes('<dt title="hit_rate_at_10">hit rate at 10</dt><dd>0.1235</dd>'));
-  assert.ok(html.includes("<dd>1,200</dd>"));
+  assert.ok(
+    html.includes(
+      '<div class="kn" title="hit_rate_at_10 = 0.123456"><dt>Hit rate@10</dt><dd>12.3 %</dd>',
+    ),
+    "readable name and value; the recorded name and exact value as the tooltip",
+  );
+  assert.ok(html.includes("<dt>Number of customers</dt><dd>1,200</dd>"));
   assert.ok(!html.includes("TABLE"));
 });
 
@@ -356,7 +364,8 @@ Deno.test("renderIndexHtml() writes a card per notebook, escaped, with key numbe
   assert.ok(html.includes("First look &lt;script&gt;"));
   assert.ok(!html.includes(XSS));
   assert.ok(html.includes('<a href="#">Bad</a>'), "scheme links neutralised");
-  assert.equal((html.match(/<div class="kn">/g) ?? []).length, 6, "at most six key numbers");
+  assert.equal((html.match(/<div class="kn"/g) ?? []).length, 6, "at most six key numbers");
+  assert.ok(html.includes("+ 2 more key numbers in the report"));
   assert.ok(html.includes("3.3 s") && html.includes("1 h 06 min"));
   assert.ok(html.includes("1 of 2 notebooks failed"));
   assert.deepEqual(externalResources(html), []);

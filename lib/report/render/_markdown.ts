@@ -49,10 +49,13 @@ interface MathToken extends Tokens.Generic {
   display: boolean;
 }
 
+// Bracket delimiters are written as Jupyter writes them in markdown: `\\(x\\)`, `\\[x\\]` (two
+// backslashes, since markdown turns `\(` into a plain "("). A single `\(` is an escaped
+// parenthesis, as `escapeMarkdown` produces for "(the majority class)": text, never math.
 const INLINE_RES: [RegExp, boolean][] = [
   [/^\$\$(?!\$)([\s\S]+?)\$\$/, true],
-  [/^\\\[([\s\S]+?)\\\]/, true],
-  [/^\\\(([\s\S]+?)\\\)/, false],
+  [/^\\\\\[([\s\S]+?)\\\\\]/, true],
+  [/^\\\\\(([\s\S]+?)\\\\\)/, false],
   // $...$: no space after the opening or before the closing $, no digit right after it.
   [/^\$(?!\s)((?:\\.|[^\\$\n]|\n(?!\n))+?)(?<!\s)\$(?!\d)/, false],
 ];
@@ -68,9 +71,9 @@ function mathExtensions(ctx: MarkdownContext) {
     {
       name: "blockMath",
       level: "block" as const,
-      start: (src: string) => src.match(/^ {0,3}(\$\$|\\\[)/m)?.index,
+      start: (src: string) => src.match(/^ {0,3}(\$\$|\\\\\[)/m)?.index,
       tokenizer(src: string): MathToken | undefined {
-        const m = /^ {0,3}(?:\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]) *(?:\n+|$)/.exec(src);
+        const m = /^ {0,3}(?:\$\$([\s\S]+?)\$\$|\\\\\[([\s\S]+?)\\\\\]) *(?:\n+|$)/.exec(src);
         if (!m) return undefined;
         return { type: "blockMath", raw: m[0], text: (m[1] ?? m[2]).trim(), display: true };
       },
@@ -79,7 +82,7 @@ function mathExtensions(ctx: MarkdownContext) {
     {
       name: "inlineMath",
       level: "inline" as const,
-      start: (src: string) => src.match(/\$|\\\(|\\\[/)?.index,
+      start: (src: string) => src.match(/\$|\\\\[([]/)?.index,
       tokenizer(src: string): MathToken | undefined {
         for (const [re, display] of INLINE_RES) {
           const m = re.exec(src);

@@ -6,6 +6,7 @@ import { formatValue } from "../../notebook/format_value.ts";
 import { joinSource, METRICS_MIME, type MimeBundle, type Output } from "../nbformat.ts";
 import { type MarkdownContext, renderMarkdown, renderTex } from "./_markdown.ts";
 import { sanitizeHtml } from "./_sanitize.ts";
+import { formatMetric, metricLabel } from "./metric_label.ts";
 
 /** A chart found in the outputs (for interactive embedding). */
 export interface ChartRef {
@@ -41,16 +42,15 @@ function text(v: unknown): string {
   return typeof v === "string" || Array.isArray(v) ? joinSource(v as string | string[]) : "";
 }
 
-function prettyKey(k: string): string {
-  return k.replace(/_/g, " ");
-}
-
-/** The "key numbers" card of a metrics record. */
+/**
+ * The "key numbers" card of a metrics record: readable labels and values (see
+ * `metricLabel`/`formatMetric`); the recorded name and exact value are the tooltip.
+ */
 export function metricsCard(metrics: Readonly<Record<string, unknown>>): string {
   const items = Object.entries(metrics).map(([k, v]) =>
-    `<div class="kn"><dt title="${escapeHtml(k)}">${escapeHtml(prettyKey(k))}</dt><dd>${
-      escapeHtml(formatValue(v, { digits: 4 }))
-    }</dd></div>`
+    `<div class="kn" title="${escapeHtml(`${k} = ${formatValue(v, { digits: 12 })}`)}"><dt>${
+      escapeHtml(metricLabel(k))
+    }</dt><dd>${escapeHtml(formatMetric(k, v))}</dd></div>`
   ).join("");
   return `<section class="key-numbers" aria-label="Key numbers"><h3>Key numbers</h3><dl>${items}</dl></section>`;
 }

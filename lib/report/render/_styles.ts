@@ -55,6 +55,7 @@ figure.live .chart-live{display:block}figure.live .chart-static{display:none}
 .kn{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.4rem .6rem}
 .kn dt{color:var(--muted);font-size:.8rem;overflow-wrap:anywhere}
 .kn dd{margin:0;font-size:1.25rem;font-weight:600;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+.params .empty{color:var(--muted);font-style:italic}
 .math-display{overflow-x:auto;overflow-y:hidden;margin:.6rem 0}
 .missing-image{color:var(--muted);font-style:italic}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:1rem;padding:0;list-style:none}
@@ -63,6 +64,7 @@ figure.live .chart-live{display:block}figure.live .chart-static{display:none}
 .card p{margin:0;color:var(--muted);font-size:.92rem}
 .card .key-numbers{padding:.4rem .6rem}.card .key-numbers dl{grid-template-columns:repeat(auto-fill,minmax(7.5rem,1fr))}
 .card .kn dd{font-size:1rem}
+.card .more{font-size:.8rem;margin:-.2rem 0 0}
 .card-foot{display:flex;gap:.6rem;align-items:center;font-size:.85rem;color:var(--muted);margin-top:auto}
 footer{margin-top:2.5rem;border-top:1px solid var(--line);padding-top:.6rem;color:var(--muted);font-size:.85rem}
 @media (max-width:40rem){:root{font-size:15px}.page{padding:1rem .75rem}h1{font-size:1.6rem}}
@@ -75,6 +77,9 @@ details>summary{list-style:none}
 figure,.key-numbers,table,pre,.error-output,.math-display{break-inside:avoid}
 h1,h2,h3{break-after:avoid}
 pre{white-space:pre-wrap}
+.html-output,.markdown-output{overflow:visible}
+.html-output table{font-size:8pt}
+.html-output th,.html-output td{padding:.15rem .3rem}
 .chart-live{display:none!important}.chart-static{display:block!important}
 }
 `;

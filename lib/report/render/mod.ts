@@ -2,7 +2,8 @@
  * Self-contained HTML reports from executed notebooks (no CDN, no network, open from
  * `file://`): {@linkcode renderNotebookHtml} for one notebook (audience `"analyst"` or
  * `"stakeholder"`, optionally interactive charts), {@linkcode renderIndexHtml} for the index
- * page, and {@linkcode notebookSummary} for a notebook's title and one-line summary.
+ * page, {@linkcode notebookSummary} for a notebook's title and one-line summary, and
+ * {@linkcode metricLabel} / {@linkcode formatMetric} for key numbers people can read.
  *
  * @example
  * ```ts
@@ -18,3 +19,4 @@ export type { IndexEntry, IndexOptions, RenderOptions, ReportMeta } from "./type
 export { renderNotebookHtml } from "./render_notebook_html.ts";
 export { renderIndexHtml } from "./render_index_html.ts";
 export { notebookSummary } from "./notebook_summary.ts";
+export { formatMetric, metricLabel } from "./metric_label.ts";

@@ -13,7 +13,8 @@ const MAX_METRICS = 6;
 
 /**
  * Renders `index.html`: a header (date, data source, git revision, overall status) and a card
- * per notebook with its link, title, one-line summary, up to six key numbers, status and
+ * per notebook with its link, title, one-line summary, up to six key numbers (readable names
+ * and values, see `metricLabel` and `formatMetric`; "+ N more" when there are more), status and
  * duration. Self-contained like the reports.
  *
  * @param entries One entry per rendered notebook, in display order.
@@ -38,8 +39,13 @@ export function renderIndexHtml(
   const failed = entries.filter((e) => e.status === "error").length;
   const total = entries.reduce((s, e) => s + (e.durationSeconds || 0), 0);
   const cards = entries.map((e) => {
-    const metrics = Object.fromEntries(Object.entries(e.metrics ?? {}).slice(0, MAX_METRICS));
-    const numbers = Object.keys(metrics).length ? metricsCard(metrics) : "";
+    const all = Object.entries(e.metrics ?? {});
+    const metrics = Object.fromEntries(all.slice(0, MAX_METRICS));
+    const more = all.length - MAX_METRICS;
+    const numbers = (all.length ? metricsCard(metrics) : "") +
+      (more > 0
+        ? `<p class="more">+ ${more} more key number${more === 1 ? "" : "s"} in the report</p>`
+        : "");
     return `<li class="card"><h2><a href="${escapeHtml(safeHref(e.href))}">${
       escapeHtml(e.title)
     }</a></h2>${
@@ -52,7 +58,7 @@ export function renderIndexHtml(
     ? statusBadge("ok")
     : `${statusBadge("error")} ${failed} of ${entries.length} notebooks failed`;
   const body =
-    `<header class="report-header"><p class="kicker">shoplab reports</p><h1>Reports</h1>${
+    `<header class="report-header"><p class="kicker">shoplab</p><h1>Customer analytics reports</h1>${
       metaList([
         ["Date", escapeHtml(options.date)],
         ["Data source", escapeHtml(options.dataSource)],

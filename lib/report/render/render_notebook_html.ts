@@ -32,7 +32,9 @@ function header(meta: ReportMeta, audience: RenderOptions["audience"]): string {
     }><summary>Parameters</summary>` +
       `<table><thead><tr><th>name</th><th>value</th></tr></thead><tbody>${
         params.map(([k, v]) =>
-          `<tr><td><code>${escapeHtml(k)}</code></td><td>${escapeHtml(paramValue(v))}</td></tr>`
+          `<tr><td><code>${escapeHtml(k)}</code></td><td>${
+            v === "" ? `<span class="empty">(empty)</span>` : escapeHtml(paramValue(v))
+          }</td></tr>`
         ).join("")
       }</tbody></table></details>`
     : "";
