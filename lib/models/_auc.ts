@@ -1,5 +1,6 @@
 // Private: ROC AUC by the rank-sum (Mann–Whitney) formula, ties given their average rank.
-// lib/metrics is downstream of lib/models, so the MLP's validation AUC is computed here.
+// lib/metrics is downstream of lib/models, so the early-stopping validation AUC of the MLP and
+// the sequence models is computed here (tests check it against lib/metrics' rocAuc).
 
 /** AUC of scores `p` for 0/1 labels `y`; NaN when one class is absent. */
 export function rankAuc(y: ArrayLike<number>, p: ArrayLike<number>): number {

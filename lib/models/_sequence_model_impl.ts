@@ -29,9 +29,9 @@ import {
   logits,
   type NetParams,
   paramList,
-  rocAuc,
   trainableList,
 } from "./_sequence_model_net.ts";
+import { rankAuc } from "./_auc.ts";
 
 /** The resolved configuration of a sequence model. */
 export interface SequenceModelConfig {
@@ -222,7 +222,7 @@ export function makeModel(config: Config, timer: () => number, loaded?: Loaded):
             ll -= yv[i] ? Math.log(q) : Math.log(1 - q);
           }
           record.valLoss = ll / p.length;
-          record.valAuc = rocAuc(yv, p);
+          record.valAuc = rankAuc(yv, p);
           if (record.valAuc > best) {
             best = record.valAuc;
             bestEpoch = epoch;

@@ -1,6 +1,6 @@
 /**
  * The network behind `sequenceModel`: stacked fused LSTM layers → Dense(1) logit, its seeded
- * initialisation, batch assembly (`[T, F, B]`) and the rank-based AUC for early stopping.
+ * initialisation and batch assembly (`[T, F, B]`).
  *
  * @module
  */
@@ -275,26 +275,4 @@ export function logits(
   // [1, H] × [H, B] → [B, 1]
   const z = tf.matMul(p.dense.kernel, h as tf.Tensor2D, true, false);
   return tf.add(tf.reshape(z, [batch, 1]), p.dense.bias) as tf.Tensor2D;
-}
-
-/** Rank-based ROC AUC (ties get half credit); NaN when one class is absent. */
-export function rocAuc(y: ArrayLike<number>, score: ArrayLike<number>): number {
-  const n = y.length;
-  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a] - score[b]);
-  let rankSumPos = 0, pos = 0;
-  for (let i = 0; i < n;) {
-    let j = i;
-    while (j + 1 < n && score[idx[j + 1]] === score[idx[i]]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) {
-      if (y[idx[k]] === 1) {
-        rankSumPos += rank;
-        pos++;
-      }
-    }
-    i = j + 1;
-  }
-  const neg = n - pos;
-  if (pos === 0 || neg === 0) return NaN;
-  return (rankSumPos - (pos * (pos + 1)) / 2) / (pos * neg);
 }

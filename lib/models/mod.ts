@@ -9,7 +9,13 @@
  * - {@linkcode mlpClassifier} — the acquisition article's Dense 64 → 64 → 1 network in tfjs
  *   (wasm), seeded, class weights, early stopping;
  * - {@linkcode snapshotDataset} — the chronological churn/purchase data set (train snapshot
- *   earlier, test later, preprocessing fitted on train only), with {@linkcode latestAsOf}.
+ *   earlier, test later, preprocessing fitted on train only), with {@linkcode latestAsOf}; its
+ *   `population` ({@linkcode populationIds}) asks buyers (churn) or every registered customer
+ *   (purchase);
+ * - {@linkcode sequenceModel} — LSTM/GRU classifiers on `[customers, T, features]` sequences
+ *   (fused layers, early stopping on validation AUC, seeded), saved with `save` and reloaded
+ *   with {@linkcode loadSequenceModel}; {@linkcode setWasmKernelPatches} switches shoplab's fast
+ *   wasm kernels off and on (for benchmarks and equality checks).
  *
  * Inputs and outputs are plain typed arrays; tfjs stays inside this folder.
  *
@@ -33,3 +39,7 @@ export * from "./decision_tree.ts";
 export * from "./mlp_classifier.ts";
 export * from "./latest_as_of.ts";
 export * from "./snapshot_dataset.ts";
+export * from "./population_ids.ts";
+export * from "./sequence_model.ts";
+export * from "./sequence_model_load.ts";
+export { setWasmKernelPatches } from "./tf_backend.ts";

@@ -9,13 +9,14 @@ import { SEED } from "../core/constants.ts";
 import type { Cell } from "./_sequence_model_net.ts";
 import { makeModel, type SequenceModel } from "./_sequence_model_impl.ts";
 
-export type { Cell } from "./_sequence_model_net.ts";
+/** Recurrent cell of a {@linkcode sequenceModel}: `"lstm"` or `"gru"`. */
+export type RecurrentCell = Cell;
 export type { SequenceModel, SequenceModelConfig } from "./_sequence_model_impl.ts";
 
 /** Options of {@linkcode sequenceModel}. */
 export interface SequenceModelOptions {
   /** Recurrent cell: `"lstm"` or `"gru"` (Keras/tfjs GRU, reset gate before U). Default `"lstm"`. */
-  readonly cell?: Cell;
+  readonly cell?: RecurrentCell;
   /** Units of the stacked LSTM layers. Default `[128, 64]` (LSTM(128, seq) → LSTM(64) → Dense). */
   readonly units?: readonly number[];
   /** Dropout rate on each LSTM layer's output (same mask across time). Default `0`. */

@@ -20,6 +20,8 @@ import { oneHot } from "../prep/one_hot.ts";
 import { fitStandardScaler, type FittedScaler } from "../prep/standard_scaler.ts";
 import { toMatrix } from "../prep/to_matrix.ts";
 import { latestAsOf } from "./latest_as_of.ts";
+import { type Population, populationIds } from "./population_ids.ts";
+import { withNonBuyers } from "./_non_buyer_rows.ts";
 import type { Matrix } from "./types.ts";
 
 /** The tables {@linkcode snapshotDataset} reads: a loaded `ShopData` fits (transactions eager). */
@@ -43,6 +45,13 @@ export interface SnapshotDatasetOptions {
   readonly validationFraction?: number;
   /** Seed of the validation hold-out. Default `SEED`. */
   readonly seed?: number;
+  /**
+   * Who is asked ({@linkcode Population}): `"buyers"` (a purchase before the cut-off — the
+   * churn question) or `"registered"` (everyone who signed up, browsed or bought before it —
+   * the purchase question, never-buyers included, with a `has_purchased` feature). Default
+   * `"buyers"`.
+   */
+  readonly population?: Population;
 }
 
 /** One part of the data set, rows in `customer_id` order within the part. */
@@ -63,6 +72,8 @@ export interface SnapshotPart {
 export interface SnapshotDataset {
   /** The target. */
   readonly label: "churn" | "purchase";
+  /** Who the rows are. */
+  readonly population: Population;
   /** Label window W in days. */
   readonly windowDays: number;
   /** Training (and validation) snapshot cut-off: asOf − W. */
@@ -87,8 +98,18 @@ export interface SnapshotDataset {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-function snapshot(shop: FeatureTables, asOf: Date, windowDays: number, label: string) {
-  const features = customerFeatures(shop, { asOf, windowDays });
+function snapshot(
+  shop: FeatureTables,
+  asOf: Date,
+  windowDays: number,
+  label: string,
+  population: Population,
+) {
+  let features = customerFeatures(shop, { asOf, windowDays });
+  if (population === "registered") {
+    const ids = populationIds(shop, { asOf, population });
+    features = withNonBuyers(shop, features, ids, asOf, windowDays);
+  }
   const labels = futureLabels(shop.transactions, { asOf, windowDays, customers: features });
   return features.join(labels.select(TX.customer, label), { on: TX.customer, how: "inner" })
     .sort(TX.customer);
@@ -118,7 +139,9 @@ function part(df: pl.DataFrame, label: string, features: string[], scaler: Fitte
  * - **test**: features from data before `asOf`, labels from [asOf, asOf + W) — the future
  *   that no training row has seen.
  *
- * Rows are the customers with a purchase before each cut-off ({@linkcode customerFeatures});
+ * Rows are the customers with a purchase before each cut-off ({@linkcode customerFeatures}),
+ * or with `population: "registered"` everyone who signed up, browsed or bought before it
+ * ({@linkcode populationIds}); never-buyers get zero frequency and spend, `has_purchased` = 0;
  * a random `validationFraction` of the training customers is held out for early stopping.
  * Categorical attributes are one-hot encoded, missing values filled with the median, and the
  * features standardised — each step fitted on the training part only and then applied to
@@ -167,17 +190,24 @@ export function snapshotDataset(
   if (!(vf >= 0 && vf < 1)) {
     throw new RangeError(`snapshotDataset: validationFraction must be in [0, 1), got ${vf}`);
   }
+  const population = options.population ?? "buyers";
+  if (population !== "buyers" && population !== "registered") {
+    throw new RangeError(
+      `snapshotDataset: population must be "buyers" or "registered", got "${population}"`,
+    );
+  }
   const testAsOf = options.asOf ?? latestAsOf(shop.transactions, windowDays);
   if (!(testAsOf instanceof Date) || !Number.isFinite(testAsOf.getTime())) {
     throw new RangeError("snapshotDataset: asOf must be a valid Date");
   }
   const trainAsOf = new Date(testAsOf.getTime() - windowDays * MS_PER_DAY);
-  const trainAll = snapshot(shop, trainAsOf, windowDays, label);
-  const testDf = snapshot(shop, testAsOf, windowDays, label);
+  const trainAll = snapshot(shop, trainAsOf, windowDays, label, population);
+  const testDf = snapshot(shop, testAsOf, windowDays, label, population);
   if (trainAll.height < 2 || testDf.height === 0) {
     throw new RangeError(
       `snapshotDataset: too few customers (train ${trainAll.height}, test ${testDf.height}) ` +
-        `with a purchase before the cut-offs ${day(trainAsOf)} and ${day(testAsOf)}`,
+        `${population === "buyers" ? "with a purchase" : "registered"} before the cut-offs ` +
+        `${day(trainAsOf)} and ${day(testAsOf)}`,
     );
   }
   // Validation hold-out: a seeded random share of the training customers.
@@ -215,6 +245,7 @@ export function snapshotDataset(
   });
   return {
     label,
+    population,
     windowDays,
     trainAsOf,
     testAsOf,

@@ -14,6 +14,7 @@ import {
   type SequenceTables,
 } from "./build_sequences.ts";
 import { stackSequences } from "./stack_sequences.ts";
+import { type Population, populationIds } from "../models/population_ids.ts";
 
 /** What to predict in the window after a cut-off. */
 export type SequenceTarget = "churn" | "purchase";
@@ -40,8 +41,12 @@ export interface SequenceDatasetOptions extends Omit<BuildSequencesOptions, "asO
   readonly horizonDays?: number;
   /** `"churn"`: no purchase in the window (1); `"purchase"`: at least one (1). Default `"churn"`. */
   readonly target?: SequenceTarget;
-  /** Keep only customers with at least one order before the cut-off. Default `true`. */
-  readonly buyersOnly?: boolean;
+  /**
+   * Who gets a row at each cut-off: `"buyers"` (at least one order before it: the churn
+   * question) or `"registered"` (everyone who signed up, browsed or bought before it, see
+   * {@linkcode populationIds}: the purchase question, never-buyers included). Default `"buyers"`.
+   */
+  readonly population?: Population;
 }
 
 function iso(ms: number): string {
@@ -53,10 +58,14 @@ function labelled(
   asOf: Date,
   options: SequenceDatasetOptions,
 ): LabelledSequences {
-  const seq = buildSequences(tables, { ...options, asOf });
+  const registered = options.population === "registered";
+  const customers = registered
+    ? populationIds(tables, { asOf, population: "registered" })
+    : undefined;
+  const seq = buildSequences(tables, { ...options, asOf, customers });
   const fOrders = seq.batch.featureNames.indexOf("orders");
   let rows = seq.customerIds.map((_, r) => r);
-  if (options.buyersOnly ?? true) {
+  if (!registered) {
     // a buyer has days_since_purchase below the cap at the last step, or an order in the window
     const fDays = seq.batch.featureNames.indexOf("days_since_purchase");
     const cap = options.maxDaysSincePurchase ?? 365;
@@ -134,6 +143,12 @@ export function sequenceDataset(
   tables: SequenceTables,
   options: SequenceDatasetOptions,
 ): { train: LabelledSequences; test: LabelledSequences } {
+  const population = options.population ?? "buyers";
+  if (population !== "buyers" && population !== "registered") {
+    throw new RangeError(
+      `sequenceDataset: population must be "buyers" or "registered", got "${population}"`,
+    );
+  }
   const horizon = options.horizonDays ?? 30;
   if (!(horizon > 0)) {
     throw new RangeError(`sequenceDataset: horizonDays must be > 0, got ${horizon}`);

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
 import { sequenceModel } from "@shoplab/lib/models/sequence_model.ts";
 import { loadSequenceModel } from "@shoplab/lib/models/sequence_model_load.ts";
-import { rocAuc } from "@shoplab/lib/models/_sequence_model_net.ts";
+import { rankAuc as rocAuc } from "@shoplab/lib/models/_auc.ts";
+import { rocAuc as metricsRocAuc } from "@shoplab/lib/metrics/roc_auc.ts";
 import { createRng } from "@shoplab/lib/core/random.ts";
 import type { SequenceBatch } from "@shoplab/lib/models/types.ts";
 
@@ -159,10 +160,20 @@ Deno.test("sequenceModel() rejects bad input with errors naming the problem", as
   m.dispose();
 });
 
-Deno.test("rocAuc() matches a hand-worked example with ties", () => {
+Deno.test("rankAuc() matches a hand-worked example with ties", () => {
   // pairs (pos, neg): scores pos {0.8, 0.4}, neg {0.4, 0.1}: 1 + 1 + 0.5 + 1 = 3.5 of 4
   assert.equal(rocAuc([1, 1, 0, 0], [0.8, 0.4, 0.4, 0.1]), 0.875);
   assert.ok(Number.isNaN(rocAuc([1, 1], [0.2, 0.3])));
+});
+
+Deno.test("rankAuc() (early stopping) agrees with lib/metrics rocAuc on tied random scores", () => {
+  const rng = createRng(7);
+  for (let trial = 0; trial < 20; trial++) {
+    const n = 50 + trial * 13;
+    const y = Array.from({ length: n }, (_, i) => (i < 3 ? i % 2 : rng.next() < 0.3 ? 1 : 0));
+    const p = Array.from({ length: n }, () => Math.round(rng.next() * 20) / 20); // many ties
+    assert.ok(Math.abs(rocAuc(y, p) - metricsRocAuc(y, p)) < 1e-12, `trial ${trial}`);
+  }
 });
 
 Deno.test("sequenceModel({ cell: 'gru' }) learns the planted signal too and round-trips save/load", async () => {

@@ -8,7 +8,7 @@ import { sequenceDataset } from "@shoplab/lib/sequences/sequence_dataset.ts";
 import { fitSequenceScaler } from "@shoplab/lib/sequences/fit_sequence_scaler.ts";
 import { scaleSequences } from "@shoplab/lib/sequences/scale_sequences.ts";
 import { sequenceModel } from "@shoplab/lib/models/sequence_model.ts";
-import { rocAuc } from "@shoplab/lib/models/_sequence_model_net.ts";
+import { rankAuc as rocAuc } from "@shoplab/lib/models/_auc.ts";
 
 const OR = projectPath("../shared/datasets/online-retail/online_retail.csv");
 const present = (() => {
