@@ -24,7 +24,7 @@ output folder: <name>.html (one self-contained report per notebook, opens offlin
 
 Options:
   --data PATH          data file or folder: sets DATA_PATH in the notebooks that have it
-                       (relative paths from the current folder)
+                       (relative paths from the current folder; a note names the others)
   --format NAME        data format: sets DATA_FORMAT (synthetic, online-retail, cdnow,
                        cdnow-sample, transactions, events)
   --param NAME=VALUE   sets another constant of the parameters cells (repeatable); the value
@@ -129,7 +129,8 @@ const showStatus = () => {
 };
 const ticker = tty ? setInterval(showStatus, 1000) : undefined;
 const onEvent = (e: ReportEvent) => {
-  if (e.type === "notebook") {
+  if (e.type === "warning") write(`note: ${e.message}\n`);
+  else if (e.type === "notebook") {
     const head = `[${e.index + 1}/${e.total}] ${e.notebook}`;
     statusSince = performance.now();
     if (!e.cached && !tty) write(`${head}: running\n`);
@@ -141,6 +142,9 @@ const onEvent = (e: ReportEvent) => {
     else if (p.phase === "cell") {
       status = `${head}: cell ${p.cell}/${p.cells}`;
       if (!tty) write(`  cell ${p.cell}/${p.cells} (${(p.elapsedMs / 1000).toFixed(1)} s)\n`);
+    } else if (p.phase === "output" && p.text) {
+      // the running cell's live display (e.g. "LSTM training — 3 / 8: epoch 3, loss 0.23")
+      status = `${head}: cell ${p.cell}/${p.cells} · ${p.text.replace(/\s+/g, " ").slice(0, 90)}`;
     }
     if (tty) showStatus();
   } else {
@@ -176,7 +180,9 @@ try {
   });
   clearInterval(ticker);
   const failed = result.notebooks.filter((n) => n.status === "error").length;
-  const where = relative(Deno.env.get("INIT_CWD") ?? Deno.cwd(), `${result.out}/index.html`);
+  const index = `${result.out}/index.html`;
+  const near = relative(Deno.env.get("INIT_CWD") ?? Deno.cwd(), index);
+  const where = near.startsWith("../..") ? index : near;
   const n = result.notebooks.length;
   write(`${n} notebook${n === 1 ? "" : "s"}, ${failed} with errors → ${where}\n`);
   Deno.exit(0);

@@ -19,6 +19,8 @@ export interface PreparedNotebook {
   readonly injected: Notebook;
   /** Values of its parameters cell after injection. */
   readonly parameters: Record<string, unknown>;
+  /** `--data`/`--format` given but the notebook has no `DATA_PATH`/`DATA_FORMAT` to set. */
+  readonly ignores?: readonly ("DATA_PATH" | "DATA_FORMAT")[];
 }
 
 /** Reads the selected notebooks and injects their parameters; throws before anything runs. */
@@ -66,7 +68,16 @@ export async function prepareNotebooks(
       const parameters = Object.fromEntries(
         (readParameters(injected)?.parameters ?? []).map((p) => [p.name, p.value]),
       );
-      prepared.push({ name, stem: name.replace(/\.ipynb$/, ""), injected, parameters });
+      const ignores = (["DATA_PATH", "DATA_FORMAT"] as const).filter((k) =>
+        (k === "DATA_PATH" ? options.data : options.format) !== undefined && !have.has(k)
+      );
+      prepared.push({
+        name,
+        stem: name.replace(/\.ipynb$/, ""),
+        injected,
+        parameters,
+        ...(ignores.length ? { ignores } : {}),
+      });
     } catch (e) {
       throw new ReportError(e instanceof Error ? e.message : String(e));
     }

@@ -63,6 +63,11 @@ export interface BuildReportOptions {
 /** Progress of a report run. */
 export type ReportEvent =
   | {
+    /** Something the user should know before the run (e.g. `--data` cannot apply somewhere). */
+    readonly type: "warning";
+    readonly message: string;
+  }
+  | {
     readonly type: "notebook";
     readonly notebook: string;
     readonly index: number;
@@ -151,9 +156,12 @@ function dataSource(parameters: Readonly<Record<string, unknown>>): string {
   const path = parameters.DATA_PATH, format = parameters.DATA_FORMAT;
   if (typeof path !== "string" && typeof format !== "string") return "—";
   if (typeof path !== "string") return String(format);
-  const shown = isAbsolute(path) && !relative(PROJECT_ROOT, path).startsWith("..")
-    ? relative(PROJECT_ROOT, path)
-    : path;
+  // Inside the project: relative to it. Elsewhere: the last two parts only — a report is read
+  // on other machines, and the full path is in the parameters table.
+  const rel = isAbsolute(path) ? relative(PROJECT_ROOT, path) : path;
+  const shown = !rel.startsWith("..") && !isAbsolute(rel)
+    ? rel
+    : `…/${path.split(/[\\/]/).filter(Boolean).slice(-2).join("/")}`;
   return typeof format === "string" ? `${format} (${shown})` : shown;
 }
 
@@ -195,6 +203,16 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
   const dir = resolve(options.notebooksDir ?? join(PROJECT_ROOT, "notebooks"));
   const out = resolve(options.out ?? join(PROJECT_ROOT, "reports"));
   const prepared = await prepareNotebooks(dir, options);
+  for (const p of prepared) {
+    if (!p.ignores) continue;
+    const flags = p.ignores.map((k) => k === "DATA_PATH" ? "--data" : "--format").join(" and ");
+    options.onEvent?.({
+      type: "warning",
+      message: `${p.name} has no ${p.ignores.join(" or ")} parameter: ${flags} ${
+        p.ignores.length > 1 ? "do" : "does"
+      } not apply to it (it runs on its own data)`,
+    });
+  }
   await recoverOutput(out);
   const cacheDir = join(out, CACHE_DIR);
   await Deno.mkdir(cacheDir, { recursive: true });

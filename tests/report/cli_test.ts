@@ -97,13 +97,23 @@ Deno.test({
     const out = join(dir, "rep");
     const data = join(dir, "values.csv");
     await Deno.copyFile(DATA, data);
+    let stderr = "";
     const run = async (...args: string[]) => {
       const r = await runReport(["--out", out, "--data", data, ...args]);
       assert.equal(r.code, 0, r.stderr);
+      stderr = r.stderr;
       return statusLines(r.stderr).map((l) => l.includes("(cached)") ? "hit" : "miss");
     };
     try {
       assert.deepEqual(await run(), ["miss", "miss"]);
+      assert.ok(
+        stderr.includes(
+          "note: 01_beta.ipynb has no DATA_PATH parameter: --data does not apply to it " +
+            "(it runs on its own data)\n",
+        ),
+        "a notebook that --data cannot reach is named",
+      );
+      assert.ok(!stderr.includes("note: 00_alpha"), stderr);
       assert.deepEqual(await run(), ["hit", "hit"]);
       assert.deepEqual(await run("--param", "K=4"), ["hit", "miss"], "K is only in 01_beta");
       assert.deepEqual(await run("--param", "K=4"), ["hit", "hit"]);
@@ -116,6 +126,11 @@ Deno.test({
       );
       const html = await Deno.readTextFile(join(out, "01_beta.html"));
       assert.ok(!html.includes("(cached)"));
+      const alpha = await Deno.readTextFile(join(out, "00_alpha.html"));
+      const source = /<dt>Data source<\/dt><dd>([^<]*)<\/dd>/.exec(alpha)?.[1];
+      const folder = dir.split("/").pop();
+      assert.equal(source, `csv (…/${folder}/values.csv)`, "a path outside the project, shortened");
+      assert.ok(alpha.includes(`<td>${data}</td>`), "the full path in the parameters table");
       await run("--param", "K=4");
       assert.ok((await Deno.readTextFile(join(out, "01_beta.html"))).includes("(cached)"));
     } finally {

@@ -27,14 +27,19 @@ export const BARRIER_MIME = "application/x-shoplab-barrier";
 export interface ExecutionProgress {
   /** Notebook name. */
   readonly notebook: string;
-  /** `"start"` (kernel starting), `"cell"` (cell `cell` of `cells` starts), `"done"`. */
-  readonly phase: "start" | "cell" | "done";
+  /**
+   * `"start"` (kernel starting), `"cell"` (cell `cell` of `cells` starts), `"output"` (the
+   * running cell showed or updated a live display, e.g. `progressDisplay`: see `text`), `"done"`.
+   */
+  readonly phase: "start" | "cell" | "output" | "done";
   /** 1-based number of the code cell running (0 before the first). */
   readonly cell: number;
   /** Number of code cells. */
   readonly cells: number;
   /** Milliseconds since the run started. */
   readonly elapsedMs: number;
+  /** With `"output"`: the `text/plain` of the running cell's latest live display. */
+  readonly text?: string;
 }
 
 /** Options of {@linkcode executeNotebook}. */
@@ -139,6 +144,7 @@ async function runCell(
   cell: CodeCell,
   displays: DisplayIndex,
   timeoutMs: number,
+  onLive?: (text: string) => void,
 ): Promise<{ end: CellEnd; ename?: string; evalue?: string }> {
   const c: CellCollector = { outputs: [], clearPending: false };
   cell.outputs = c.outputs;
@@ -152,7 +158,24 @@ async function runCell(
     r,
   ) => (timer = setTimeout(() => r("timeout"), timeoutMs)));
   try {
-    const first = await Promise.race([reply, timedOut]).catch(() => "dead" as const);
+    let settled = false;
+    const raced = Promise.race([reply, timedOut]).catch(() => "dead" as const)
+      .finally(() => (settled = true));
+    // With a live listener, outputs are collected while the cell runs (same order as after), and
+    // the text of each live display (one with a display id) is passed on.
+    while (onLive && !settled) {
+      const m = await kernel.nextIopub(100);
+      if (m === undefined) break;
+      if (m === TIMED_OUT) continue;
+      const data = m.content.data as Record<string, unknown> | undefined;
+      if (data && BARRIER_MIME in data) continue;
+      collect(c, m, displays);
+      const live = (m.content.transient as { display_id?: unknown } | undefined)?.display_id;
+      if (live !== undefined && typeof data?.["text/plain"] === "string") {
+        onLive(data["text/plain"]);
+      }
+    }
+    const first = await raced;
     if (first === "timeout") {
       end = "timeout";
       const interrupted = await kernel.interrupt(2000);
@@ -290,13 +313,14 @@ export async function executeNotebook(
   const codeCells = out.cells.map((c, i) => [c, i] as const).filter(([c]) =>
     c.cell_type === "code"
   );
-  const progress = (phase: ExecutionProgress["phase"], cell: number) =>
+  const progress = (phase: ExecutionProgress["phase"], cell: number, text?: string) =>
     options.onProgress?.({
       notebook: name,
       phase,
       cell,
       cells: codeCells.length,
       elapsedMs: performance.now() - t0,
+      ...(text === undefined ? {} : { text }),
     });
   const signal = options.signal;
   signal?.throwIfAborted();
@@ -321,7 +345,10 @@ export async function executeNotebook(
         continue;
       }
       progress("cell", k + 1);
-      const r = await runCell(kernel, cell, displays, timeoutMs);
+      const onLive = options.onProgress
+        ? (text: string) => progress("output", k + 1, text)
+        : undefined;
+      const r = await runCell(kernel, cell, displays, timeoutMs, onLive);
       signal?.throwIfAborted();
       if (r.end !== "ok") {
         failures.push({

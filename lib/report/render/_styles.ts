@@ -58,7 +58,8 @@ figure.live .chart-live{display:block}figure.live .chart-static{display:none}
 .params .empty{color:var(--muted);font-style:italic}
 .math-display{overflow-x:auto;overflow-y:hidden;margin:.6rem 0}
 .missing-image{color:var(--muted);font-style:italic}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:1rem;padding:0;list-style:none}
+.index .page{max-width:80rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:1rem;padding:0;list-style:none}
 .card{border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;display:flex;flex-direction:column;gap:.4rem}
 .card h2{font-size:1.1rem;border:0;margin:0;padding:0}
 .card p{margin:0;color:var(--muted);font-size:.92rem}
@@ -68,6 +69,7 @@ figure.live .chart-live{display:block}figure.live .chart-static{display:none}
 .card-foot{display:flex;gap:.6rem;align-items:center;font-size:.85rem;color:var(--muted);margin-top:auto}
 footer{margin-top:2.5rem;border-top:1px solid var(--line);padding-top:.6rem;color:var(--muted);font-size:.85rem}
 @media (max-width:40rem){:root{font-size:15px}.page{padding:1rem .75rem}h1{font-size:1.6rem}}
+@page{margin:1.6cm 1.4cm}
 @media print{
 :root{font-size:11pt}
 .page{max-width:none;padding:0}
