@@ -9,7 +9,22 @@ export interface CurveArrays {
   readonly score?: number;
 }
 
-/** Long rows `{ series, x, y, order }`, each curve downsampled to `maxPoints`. */
+/**
+ * Long rows `{ series, x, y, order }`, each curve downsampled to `maxPoints`.
+ *
+ * @example
+ * ```ts
+ * import { curveRows } from "@shoplab/lib/charts/_curves.ts";
+ * import assert from "node:assert/strict";
+ * const curve = { name: "lr", x: [0, 0.5, 1], y: [0, 0.8, 1], score: 0.8 };
+ * const { rows, labels } = curveRows("rocChart", [curve], "AUC", 2);
+ * assert.deepEqual(labels, ["lr (AUC 0.800)"]);
+ * assert.deepEqual(rows, [ // downsampled to 2 points: first and last
+ *   { series: "lr (AUC 0.800)", x: 0, y: 0, order: 0 },
+ *   { series: "lr (AUC 0.800)", x: 1, y: 1, order: 1 },
+ * ]);
+ * ```
+ */
 export function curveRows(
   builder: string,
   curves: readonly CurveArrays[],
@@ -33,7 +48,22 @@ export function curveRows(
   return { rows, labels };
 }
 
-/** The curve layer: one coloured line per series, drawn in the given order. */
+/**
+ * The curve layer: one coloured line per series, drawn in the given order.
+ *
+ * @example
+ * ```ts
+ * import { curveLayer } from "@shoplab/lib/charts/_curves.ts";
+ * import assert from "node:assert/strict";
+ * const layer = curveLayer([], "FPR", "TPR", "Model", { domain01: true }) as {
+ *   mark: { type: string };
+ *   encoding: { x: { title: string; scale: unknown } };
+ * };
+ * assert.equal(layer.mark.type, "line");
+ * assert.equal(layer.encoding.x.title, "FPR");
+ * assert.deepEqual(layer.encoding.x.scale, { domain: [0, 1] });
+ * ```
+ */
 export function curveLayer(
   rows: Record<string, unknown>[],
   xTitle: string,
@@ -59,7 +89,17 @@ export function curveLayer(
   };
 }
 
-/** Normalises "one curve or many" to a list. */
+/**
+ * Normalises "one curve or many" to a list.
+ *
+ * @example
+ * ```ts
+ * import { asList } from "@shoplab/lib/charts/_curves.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(asList({ x: 1 }), [{ x: 1 }]);
+ * assert.deepEqual(asList([{ x: 1 }, { x: 2 }]).length, 2);
+ * ```
+ */
 export function asList<T extends object>(curves: T | readonly T[]): readonly T[] {
   return Array.isArray(curves) ? curves as readonly T[] : [curves as T];
 }

@@ -93,16 +93,22 @@ export function confusionMatrixChart(
       });
     });
   });
-  const side = Math.max(160, 90 * labels.length);
+  const side = Math.max(240, 120 * labels.length);
   const enc = {
     x: {
       field: "predicted",
       type: "nominal",
       sort: [...labels],
       title: options.xTitle ?? "predicted",
-      axis: { labelAngle: 0 },
+      axis: { labelAngle: 0, grid: false },
     },
-    y: { field: "actual", type: "nominal", sort: [...labels], title: options.yTitle ?? "actual" },
+    y: {
+      field: "actual",
+      type: "nominal",
+      sort: [...labels],
+      title: options.yTitle ?? "actual",
+      axis: { grid: false },
+    },
   };
   return {
     ...frame(options, side, side),

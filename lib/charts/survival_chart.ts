@@ -26,6 +26,8 @@ export interface SurvivalCurve {
 export interface SurvivalChartOptions extends ChartOptions {
   /** Points kept per group (evenly spread, endpoints kept). Default `500`. */
   readonly maxPoints?: number;
+  /** Legend title for the groups. Default `"group"`. */
+  readonly legendTitle?: string;
 }
 
 /**
@@ -82,7 +84,12 @@ export function survivalChart(
     }
   }
   const x = { field: "time", type: "quantitative", title: options.xTitle ?? "time" };
-  const color = { field: "group", type: "nominal", title: "group", sort: null };
+  const color = {
+    field: "group",
+    type: "nominal",
+    title: options.legendTitle ?? "group",
+    sort: null,
+  };
   const layer: unknown[] = [];
   if (band) {
     layer.push({
@@ -91,7 +98,7 @@ export function survivalChart(
         x,
         y: { field: "lower", type: "quantitative" },
         y2: { field: "upper" },
-        color: { ...color, legend: null },
+        color,
         order: { field: "order", type: "quantitative" },
       },
     });

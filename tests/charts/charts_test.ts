@@ -286,3 +286,21 @@ Deno.test("vegaLiteToSvg() refuses specs that load data from a URL", async () =>
 Deno.test("vegaLiteToSvg() rejects a spec that does not compile", async () => {
   await assert.rejects(() => vegaLiteToSvg({ mark: "nope" } as unknown as TopLevelSpec));
 });
+
+Deno.test("survivalChart() draws a legend naming every group, with confidence bands on", async () => {
+  const curve = (group: string, s: number[]) => ({
+    group,
+    time: [0, 10, 20],
+    survival: s,
+    lower: s.map((v) => v - 0.1),
+    upper: s.map((v) => Math.min(1, v + 0.1)),
+  });
+  const svg = await vegaLiteToSvg(
+    survivalChart([curve("email", [1, 0.8, 0.6]), curve("social", [1, 0.5, 0.3])], {
+      legendTitle: "channel",
+    }),
+  );
+  for (const label of ["channel", "email", "social"]) {
+    assert.ok(svg.includes(`>${label}<`), `legend text ${label}`);
+  }
+});
