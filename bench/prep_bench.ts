@@ -4,14 +4,13 @@
  * 1,000,000 customers, 10,000,000 order lines, 20,000,000 events. Prints figures.
  *
  * Flags: `--customers N`, `--rows N` (order lines), `--events N`, and `--shop DIR` to also run
- * `customerFeatures` on a generated shop's CSV files scanned lazily (e.g. `data/big/1000000`,
- * written by `bench/data_bench.ts --customers 1000000`).
+ * `customerFeatures` on a generated shop scanned lazily with `scanSynthetic` (e.g.
+ * `data/big/1000000`, written by `bench/data_bench.ts --customers 1000000`).
  *
  * @module
  */
 import pl from "nodejs-polars";
 import { parseArgs } from "node:util";
-import { join } from "node:path";
 import {
   cleanTransactions,
   customerFeatures,
@@ -20,6 +19,7 @@ import {
   toMatrix,
 } from "../lib/prep/mod.ts";
 import { projectPath } from "../lib/core/paths.ts";
+import { scanSynthetic } from "../lib/data/scan_synthetic.ts";
 
 const args = parseArgs({
   args: Deno.args,
@@ -122,20 +122,11 @@ time("cleanTransactions (returns: net)", () => cleanTransactions(transactions, {
 if (args.shop) {
   const dir = projectPath(args.shop);
   console.log(`## Generated shop scanned lazily from ${dir}`);
-  const scan = (name: string, time: string) =>
-    pl.scanCSV(join(dir, name), { inferSchemaLength: 10_000 }).withColumns(
-      pl.col(time).str.strptime(
-        pl.Datetime("ms"),
-        name === "customers.csv" ? "%Y-%m-%d" : "%Y-%m-%d %H:%M:%S",
-      ),
-    );
-  const big = time("customerFeatures on scanned CSVs (all four tables)", () =>
-    customerFeatures({
-      transactions: scan("transactions.csv", "timestamp"),
-      events: scan("events.csv", "timestamp"),
-      customers: scan("customers.csv", "signup_date"),
-      items: pl.scanCSV(join(dir, "items.csv")),
-    }, { asOf }));
+  const shop = time("scanSynthetic (scan + validate, streaming)", () => scanSynthetic(dir));
+  const big = time(
+    "customerFeatures on the scanned shop (all four tables)",
+    () => customerFeatures(shop, { asOf }),
+  );
   console.log(`  ${big.height.toLocaleString("en")} customers × ${big.width - 1} columns`);
 }
 peak = Math.max(peak, Deno.memoryUsage().rss);

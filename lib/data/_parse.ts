@@ -65,7 +65,8 @@ function firstFailure(df: pl.DataFrame, bad: pl.Expr, column: string) {
   return { row: Number(rec.__row), value: String(rec[column] ?? "") };
 }
 
-function fmtRow(row: number): string {
+/** A row number for messages: `1,204`. */
+export function fmtRow(row: number): string {
   return row.toLocaleString("en");
 }
 
@@ -233,12 +234,18 @@ export function convertColumns(
   return df.select(...exprs);
 }
 
-function example(format: string): string {
+/** An example value for a strftime layout, for messages (`2011-02-28 14:05:00`). */
+export function example(format: string): string {
   return format.replace("%Y", "2011").replace("%m", "02").replace("%d", "28").replace("%H", "14")
     .replace("%M", "05").replace("%S", "00").replace("%.f", ".000");
 }
 
-function pickFormat(df: pl.DataFrame, column: string, given?: string) {
+/** The timestamp layout of a column: `given`, or the first layout that parses its first value. */
+export function pickFormat(
+  df: pl.DataFrame,
+  column: string,
+  given?: string,
+): { readonly format: string; readonly dateOnly: boolean } {
   if (given) return { format: given, dateOnly: !/%H/.test(given) };
   const sample = df.select(pl.col(column).str.strip()).filter(
     pl.col(column).isNotNull().and(pl.col(column).neq(pl.lit(""))),

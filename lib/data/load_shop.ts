@@ -3,15 +3,14 @@
  *
  * @module
  */
-import pl from "nodejs-polars";
 import { DataError } from "./errors.ts";
-import { EV, TX } from "./schema.ts";
 import type { DataFormat, ShopData } from "./types.ts";
 import { DEFAULT_DATA_DIR, projectPath } from "../core/paths.ts";
 import { readSynthetic } from "./read_synthetic.ts";
 import { readOnlineRetail } from "./read_online_retail.ts";
 import { readCdnow } from "./read_cdnow.ts";
 import { type ColumnMapping, readTableFile } from "./read_table_file.ts";
+import { purchasesAsTransactions } from "./_purchases.ts";
 
 /** The formats {@linkcode loadShop} accepts. */
 export const DATA_FORMATS: readonly DataFormat[] = [
@@ -104,17 +103,4 @@ export function loadShop(options: LoadShopOptions = {}): ShopData {
         { file: path, value: String(format) },
       );
   }
-}
-
-/** Purchase events as transaction lines (quantity 1, unit price unknown = 0). */
-function purchasesAsTransactions(events: pl.DataFrame): pl.DataFrame {
-  return events.filter(pl.col(EV.type).eq(pl.lit("purchase"))).select(
-    pl.col(EV.customer).alias(TX.customer),
-    pl.concatString([pl.col(EV.customer), pl.col(EV.timestamp).cast(pl.Int64).cast(pl.Utf8)], "-")
-      .alias(TX.order),
-    pl.col(EV.timestamp).alias(TX.timestamp),
-    pl.col(EV.item).alias(TX.item),
-    pl.lit(1).cast(pl.Float64).alias(TX.quantity),
-    pl.lit(0).cast(pl.Float64).alias(TX.unitPrice),
-  );
 }

@@ -14,3 +14,6 @@ export * from "./read_cdnow.ts";
 export * from "./read_table_file.ts";
 export * from "./describe_cleaning.ts";
 export * from "./generate/mod.ts";
+export * from "./scan_table_file.ts";
+export * from "./scan_synthetic.ts";
+export * from "./scan_shop.ts";

@@ -6,28 +6,10 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { join } from "node:path";
-import { DataError } from "./errors.ts";
 import { type TableName, TX } from "./schema.ts";
 import type { CleaningStep, CleaningSummary, ShopData } from "./types.ts";
 import { readTableFile } from "./read_table_file.ts";
-
-const FILES: Readonly<Record<TableName, string>> = {
-  transactions: "transactions",
-  events: "events",
-  customers: "customers",
-  items: "items",
-  channelSpend: "channel_spend",
-};
-
-function find(dir: string, stem: string): string | undefined {
-  for (const ext of [".csv", ".parquet"]) {
-    try {
-      if (Deno.statSync(join(dir, stem + ext)).isFile) return join(dir, stem + ext);
-    } catch { /* try the next extension */ }
-  }
-  return undefined;
-}
+import { syntheticFiles } from "./_synthetic_files.ts";
 
 function summarise(file: string, table: string, df: pl.DataFrame): CleaningSummary {
   const steps: CleaningStep[] = [];
@@ -73,34 +55,9 @@ function summarise(file: string, table: string, df: pl.DataFrame): CleaningSumma
  * ```
  */
 export function readSynthetic(dir: string): ShopData {
-  let info: Deno.FileInfo;
-  try {
-    info = Deno.statSync(dir);
-  } catch {
-    throw new DataError(
-      `Cannot read the synthetic shop from "${dir}": the folder does not exist (run \`deno task data\` to create it)`,
-      { file: dir },
-    );
-  }
-  if (!info.isDirectory) {
-    throw new DataError(
-      `Cannot read the synthetic shop from "${dir}": expected a folder of CSV files, found a file (use format "transactions" for one file)`,
-      { file: dir },
-    );
-  }
   const tables: Partial<Record<TableName, pl.DataFrame>> = {};
   const cleaning: CleaningSummary[] = [];
-  for (const table of Object.keys(FILES) as TableName[]) {
-    const file = find(dir, FILES[table]);
-    if (!file) {
-      if (table === "transactions") {
-        throw new DataError(
-          `Cannot read the synthetic shop from "${dir}": transactions.csv is missing (run \`deno task data\`)`,
-          { file: join(dir, "transactions.csv") },
-        );
-      }
-      continue;
-    }
+  for (const { table, file } of syntheticFiles(dir)) {
     const df = readTableFile(file, table);
     tables[table] = df;
     cleaning.push(summarise(file, table, df));

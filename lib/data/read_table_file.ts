@@ -6,9 +6,10 @@
  */
 import pl from "nodejs-polars";
 import { DataError } from "./errors.ts";
-import { EV, EVENT_TYPES, SCHEMA, type TableName } from "./schema.ts";
+import { EV, EVENT_TYPES, type TableName } from "./schema.ts";
 import { cannotRead, checkTextFile, type ReadContext } from "./_file_checks.ts";
-import { type ColumnPlan, convertColumns, readStrings } from "./_parse.ts";
+import { convertColumns, readStrings } from "./_parse.ts";
+import { plansFor } from "./_plans.ts";
 
 /** Canonical column name → column name in the user's file. */
 export type ColumnMapping = Readonly<Record<string, string>>;
@@ -21,15 +22,6 @@ export interface ReadTableOptions {
   readonly delimiter?: string;
   /** strftime layout of timestamps (e.g. `"%d/%m/%Y %H:%M"`). Default: ISO layouts detected. */
   readonly timestampFormat?: string;
-}
-
-function plansFor(table: TableName, mapping: ColumnMapping): ColumnPlan[] {
-  return SCHEMA[table].map((c) => ({
-    name: c.name,
-    kind: c.kind,
-    required: c.required,
-    source: mapping[c.name] ?? c.name,
-  }));
 }
 
 function readParquetStrings(ctx: ReadContext): pl.DataFrame {
@@ -59,8 +51,11 @@ export function checkUniqueKey(
   ctx: ReadContext,
   sourceName: string = column,
 ): void {
-  const dup = df.withRowIndex("__row", 1).filter(pl.col(column).isDuplicated()).head(2);
-  if (dup.height === 0) return;
+  const rows = df.select(column).withRowIndex("__row", 1);
+  const first = rows.filter(pl.col(column).isDuplicated()).head(1);
+  if (first.height === 0) return;
+  // The first two rows of the first id that repeats (not any two rows whose ids repeat).
+  const dup = rows.filter(pl.col(column).eq(pl.lit(first.getColumn(column).get(0)))).head(2);
   const recs = dup.toRecords() as Record<string, unknown>[];
   throw new DataError(
     `${cannotRead(ctx)}: column "${sourceName}" has the duplicate id "${recs[0][column]}" at rows ${

@@ -63,3 +63,25 @@ export interface ShopData {
   /** What each reader did to each file. */
   readonly cleaning: readonly CleaningSummary[];
 }
+
+/**
+ * A shop scanned lazily (`scanShop`, `scanSynthetic`): the same canonical tables as
+ * {@linkcode ShopData}, validated, but as polars LazyFrames that read their files only when
+ * collected. `customerFeatures` accepts it as it is.
+ */
+export interface LazyShopData {
+  /** Source description. */
+  readonly source: { readonly format: DataFormat; readonly path: string };
+  /** Order lines. Always present. */
+  readonly transactions: pl.LazyDataFrame;
+  /** Behaviour events, when the source has them. */
+  readonly events?: pl.LazyDataFrame;
+  /** Customer attributes, when the source has them. */
+  readonly customers?: pl.LazyDataFrame;
+  /** Item attributes, when the source has them. */
+  readonly items?: pl.LazyDataFrame;
+  /** Marketing spend per channel and month, when the source has it. */
+  readonly channelSpend?: pl.LazyDataFrame;
+  /** What each reader did to each file (counted by streaming queries). */
+  readonly cleaning: readonly CleaningSummary[];
+}

@@ -1,0 +1,247 @@
+/**
+ * Private: the lazy twin of `_parse.ts`. A delimited file is scanned with `pl.scanCSV` and
+ * validated by streaming queries that aggregate one number per check, so no column is ever held
+ * whole in memory. When a check fails, a second filtered lazy query fetches the offending value,
+ * and the {@linkcode DataError} has the same message as the eager reader's.
+ *
+ * Two scans of one file exist: a *typed* scan (float columns parsed by the CSV reader as
+ * `Float64`, everything else as text) that is fast, and a *text* scan (every column a string)
+ * whose checks are exactly the eager reader's. The typed scan is tried first; if the CSV reader
+ * rejects a value, or any check counts a problem, the text scan runs the eager checks in the
+ * eager order and throws the eager message.
+ *
+ * @module
+ */
+import pl from "nodejs-polars";
+import { DataError } from "./errors.ts";
+import type { ReadContext } from "./_file_checks.ts";
+import { cannotRead } from "./_file_checks.ts";
+import { type ColumnPlan, example, fmtRow, pickFormat, RAGGED_SCAN_LIMIT } from "./_parse.ts";
+
+/** One check: a boolean expression that is true on a bad row, and the message it makes. */
+export interface LazyCheck {
+  /** True on a bad row (null counts as good). */
+  readonly bad: pl.Expr;
+  /** Source column named in the message. */
+  readonly column: string;
+  /** The value reported: the raw source text by default. */
+  readonly value: pl.Expr;
+  /** Builds the message tail after `Cannot read … from "file": `. */
+  readonly message: (row: string, value: string) => string;
+  /** Value stored on the error (`""` for an empty value), default the value found. */
+  readonly errorValue?: string;
+}
+
+/** Typed output columns plus the checks that guard them, in the eager reader's order. */
+export interface LazyConversion {
+  /** Output expressions, canonical names, in plan order. */
+  readonly outputs: readonly pl.Expr[];
+  /** Output expression of each canonical column. */
+  readonly byName: ReadonlyMap<string, pl.Expr>;
+  /** Checks in the order the eager reader runs them. */
+  readonly checks: LazyCheck[];
+}
+
+const STREAMING = { engine: "streaming" } as const;
+
+/**
+ * The conversion of {@linkcode convertColumns} as lazy expressions. `typedFloats` names source
+ * columns that the scan already parsed as Float64 (their parse check is the CSV reader's).
+ */
+export function lazyConversion(
+  lf: pl.LazyDataFrame,
+  columns: readonly string[],
+  plans: readonly ColumnPlan[],
+  options: { readonly timestampFormat?: string; readonly typedFloats?: ReadonlySet<string> },
+): LazyConversion {
+  const outputs: pl.Expr[] = [], checks: LazyCheck[] = [];
+  const byName = new Map<string, pl.Expr>();
+  const push = (name: string, e: pl.Expr) => {
+    outputs.push(e.alias(name));
+    byName.set(name, e);
+  };
+  for (const p of plans) {
+    const src = p.source ?? p.name;
+    if (!columns.includes(src)) continue;
+    const typed = p.kind === "float" && (options.typedFloats?.has(src) ?? false);
+    const raw = typed ? pl.col(src) : pl.col(src).cast(pl.Utf8).str.strip();
+    const empty = typed ? raw.isNull() : raw.isNull().or(raw.eq(pl.lit("")));
+    const value = pl.col(src).cast(pl.Utf8);
+    if (p.required) {
+      checks.push({
+        bad: empty,
+        column: src,
+        value,
+        errorValue: "",
+        message: (row) => `column "${src}" is empty at row ${row}, a value is required`,
+      });
+    }
+    if (p.kind === "string") {
+      push(p.name, pl.when(empty).then(pl.lit(null)).otherwise(raw).cast(pl.Utf8));
+      continue;
+    }
+    let out: pl.Expr, expected: string;
+    if (p.kind === "float") {
+      out = typed ? raw : raw.cast(pl.Float64, false);
+      expected = "a number";
+    } else {
+      const fmt = lazyPickFormat(lf, src, options.timestampFormat);
+      out = fmt.dateOnly
+        ? raw.str.strptime(pl.Date, fmt.format).cast(pl.Datetime("ms"))
+        : raw.str.strptime(pl.Datetime("ms"), fmt.format).cast(pl.Datetime("ms"));
+      expected = options.timestampFormat
+        ? `a timestamp in the format ${options.timestampFormat}`
+        : `a date like ${example(fmt.format)}`;
+    }
+    if (!typed) {
+      checks.push({
+        bad: empty.not().and(out.isNull()),
+        column: src,
+        value,
+        message: (row, v) => `column "${src}" has "${v}" at row ${row}, expected ${expected}`,
+      });
+    }
+    if (p.kind === "float") {
+      checks.push({
+        bad: out.isNotNull().and(out.isFinite().not()),
+        column: src,
+        value,
+        message: (row, v) => `column "${src}" has "${v}" at row ${row}, expected a finite number`,
+      });
+    }
+    push(p.name, out);
+  }
+  return { outputs, byName, checks };
+}
+
+/** {@linkcode pickFormat} on the first non-empty value, read with a streaming `head(1)`. */
+function lazyPickFormat(lf: pl.LazyDataFrame, column: string, given?: string) {
+  if (given) return pickFormat(pl.DataFrame({ [column]: [] as string[] }), column, given);
+  const first = lf.select(pl.col(column).cast(pl.Utf8).str.strip())
+    .filter(pl.col(column).isNotNull().and(pl.col(column).neq(pl.lit(""))))
+    .head(1).collectSync(STREAMING);
+  return pickFormat(first, column);
+}
+
+/** Counts of problems per check plus any extra aggregates, in one streaming pass. */
+export function countProblems(
+  lf: pl.LazyDataFrame,
+  checks: readonly LazyCheck[],
+  extras: readonly pl.Expr[] = [],
+): { problems: number[]; extras: Record<string, unknown> } {
+  const rec = lf.select(
+    ...checks.map((c, i) => c.bad.cast(pl.UInt32).sum().alias(`__check${i}`)),
+    ...extras,
+  ).collectSync(STREAMING).toRecords()[0] as Record<string, unknown>;
+  return {
+    problems: checks.map((_, i) => Number(rec[`__check${i}`] ?? 0)),
+    extras: rec,
+  };
+}
+
+/**
+ * Runs the checks in order on a lazy table and throws the first failure's {@linkcode DataError}
+ * at its first bad row (1-based data rows): one pass for the first bad row of every check,
+ * then a filtered query for the value.
+ */
+export function throwFirstProblem(
+  lf: pl.LazyDataFrame,
+  checks: readonly LazyCheck[],
+  ctx: ReadContext,
+): void {
+  if (checks.length === 0) return;
+  const rows = lf.withRowIndex("__row", 1).select(
+    ...checks.map((c, i) =>
+      pl.when(c.bad).then(pl.col("__row")).otherwise(pl.lit(null)).min().alias(`__first${i}`)
+    ),
+  ).collectSync(STREAMING).toRecords()[0] as Record<string, number | null>;
+  const i = checks.findIndex((_, i) => rows[`__first${i}`] !== null);
+  if (i < 0) return;
+  const c = checks[i], row = Number(rows[`__first${i}`]);
+  const hit = lf.withRowIndex("__row", 1).filter(pl.col("__row").eq(pl.lit(row)))
+    .select(c.value.alias("__value")).head(1).collectSync(STREAMING);
+  const value = String(hit.getColumn("__value").get(0) ?? "");
+  throw new DataError(`${cannotRead(ctx)}: ${c.message(fmtRow(row), value)}`, {
+    file: ctx.file,
+    column: c.column,
+    row,
+    value: c.errorValue ?? value,
+  });
+}
+
+/** Throws when a polars error came from a row with too many fields (or else rethrows as DataError). */
+export function parserFailure(e: unknown, ctx: ReadContext, delimiter: string, fields: number) {
+  const where = findRaggedRowStreaming(ctx.file, delimiter, fields);
+  if (where) return raggedError(ctx, where, fields);
+  const msg = String((e as Error).message ?? e).split("\n")[0].slice(0, 200);
+  return new DataError(`${cannotRead(ctx)}: the CSV parser failed (${msg})`, { file: ctx.file });
+}
+
+/** The eager reader's check for rows with a wrong number of fields (files ≤ 256 MiB). */
+export function checkRagged(ctx: ReadContext, delimiter: string, fields: number): void {
+  if (Deno.statSync(ctx.file).size > RAGGED_SCAN_LIMIT) return;
+  const where = findRaggedRowStreaming(ctx.file, delimiter, fields);
+  if (where) throw raggedError(ctx, where, fields);
+}
+
+function raggedError(ctx: ReadContext, where: Ragged, fields: number): DataError {
+  return new DataError(
+    `${cannotRead(ctx)}: row ${
+      fmtRow(where.row)
+    } has ${where.fields} fields, the header has ${fields}`,
+    { file: ctx.file, row: where.row, value: where.line.slice(0, 120) },
+  );
+}
+
+interface Ragged {
+  readonly row: number;
+  readonly fields: number;
+  readonly line: string;
+}
+
+const QUOTE = 34, NEWLINE = 10, CR = 13;
+
+/**
+ * The eager `findRaggedRow` over bytes read in 8 MiB chunks (same rules: quotes toggle, a row
+ * ends at a newline outside quotes, blank lines and the header are skipped, a last line without
+ * a newline is not checked), so files of any size fit in memory.
+ */
+export function findRaggedRowStreaming(
+  file: string,
+  delimiter: string,
+  expected: number,
+): Ragged | undefined {
+  const delim = delimiter.charCodeAt(0);
+  const f = Deno.openSync(file);
+  const buf = new Uint8Array(8 << 20);
+  let row = 0, fields = 1, quoted = false, blank = true;
+  const head = new Uint8Array(512);
+  let headLen = 0;
+  try {
+    for (;;) {
+      const n = f.readSync(buf);
+      if (n === null) return undefined;
+      for (let i = 0; i < n; i++) {
+        const ch = buf[i];
+        if (ch === QUOTE) quoted = !quoted;
+        else if (!quoted && ch === delim) fields++;
+        else if (!quoted && ch === NEWLINE) {
+          if (row > 0 && !blank && fields !== expected) {
+            const cr = headLen > 0 && headLen < head.length && head[headLen - 1] === CR;
+            const line = new TextDecoder().decode(head.subarray(0, cr ? headLen - 1 : headLen));
+            return { row, fields, line };
+          }
+          row++;
+          fields = 1;
+          blank = true;
+          headLen = 0;
+          continue;
+        }
+        if (blank && ch !== 32 && ch !== 9 && ch !== CR && ch !== 11 && ch !== 12) blank = false;
+        if (headLen < head.length) head[headLen++] = ch;
+      }
+    }
+  } finally {
+    f.close();
+  }
+}
