@@ -62,6 +62,7 @@ if (args.help) {
 const out = args.out ? resolve(args.out) : DEFAULT_DATA_DIR;
 const customers = int("customers", args.customers, 5000);
 const started = performance.now();
+await Deno.mkdir(projectPath(dirname(out)), { recursive: true });
 const tmp = await Deno.makeTempDir({ dir: projectPath(dirname(out)), prefix: ".data-tmp-" });
 try {
   const manifest = await generateShop(tmp, {
