@@ -5,18 +5,44 @@
  */
 import pl from "nodejs-polars";
 import { SP } from "../data/schema.ts";
+import type { Frame } from "../prep/_columns.ts";
 
-/** A table that may be eager or lazy. */
-export type Frame = pl.DataFrame | pl.LazyDataFrame;
+/** A table that may be eager or lazy (the public `Frame` of lib/prep). */
+export type { Frame } from "../prep/_columns.ts";
 
-/** Eager view of a table. */
+/**
+ * Eager view of a table.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { eager } from "@shoplab/lib/acquisition/_tables.ts";
+ * import assert from "node:assert/strict";
+ * const df = pl.DataFrame({ a: [1, 2] });
+ * assert.equal(eager(df), df);
+ * assert.equal(eager(df.lazy()).height, 2);
+ * ```
+ */
 export function eager(df: Frame): pl.DataFrame {
   return typeof (df as pl.DataFrame).lazy === "function"
     ? df as pl.DataFrame
     : (df as pl.LazyDataFrame).collectSync();
 }
 
-/** Throws a TypeError naming the function and the missing column. */
+/**
+ * Throws a TypeError naming the function and the missing column.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { requireColumns } from "@shoplab/lib/acquisition/_tables.ts";
+ * import assert from "node:assert/strict";
+ * assert.throws(
+ *   () => requireColumns(pl.DataFrame({ a: [1] }), ["channel"], "acquisitionCost"),
+ *   /acquisitionCost: column "channel" is not in the table \(columns: a\)/,
+ * );
+ * ```
+ */
 export function requireColumns(df: Frame, columns: readonly string[], fn: string): void {
   const have = new Set(df.columns);
   for (const c of columns) {
@@ -28,25 +54,72 @@ export function requireColumns(df: Frame, columns: readonly string[], fn: string
   }
 }
 
-/** Validates `asOf` and returns it in ms. */
+/**
+ * Validates `asOf` and returns it in ms.
+ *
+ * @example
+ * ```ts
+ * import { asOfMs } from "@shoplab/lib/acquisition/_tables.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(asOfMs(new Date(0), "newCustomers"), 0);
+ * assert.throws(() => asOfMs(new Date(NaN), "newCustomers"), RangeError);
+ * ```
+ */
 export function asOfMs(asOf: unknown, fn: string): number {
   const t = asOf instanceof Date ? asOf.getTime() : NaN;
   if (!Number.isFinite(t)) throw new RangeError(`${fn}: asOf must be a valid Date`);
   return t;
 }
 
-/** UTC month index (year·12 + month) of a time in ms. */
+/**
+ * UTC month index (year·12 + month) of a time in ms.
+ *
+ * @example
+ * ```ts
+ * import { monthIndex } from "@shoplab/lib/acquisition/_tables.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(monthIndex(Date.UTC(2024, 11, 31, 23)), 2024 * 12 + 11);
+ * ```
+ */
 export function monthIndex(ms: number): number {
   const d = new Date(ms);
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 }
 
-/** First instant of a month index. */
+/**
+ * First instant of a month index.
+ *
+ * @example
+ * ```ts
+ * import { monthIndex, monthStart } from "@shoplab/lib/acquisition/_tables.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(monthStart(2024 * 12 + 11).toISOString(), "2024-12-01T00:00:00.000Z");
+ * assert.equal(monthStart(monthIndex(Date.UTC(2023, 5, 17))).getTime(), Date.UTC(2023, 5, 1));
+ * ```
+ */
 export function monthStart(index: number): Date {
   return new Date(Date.UTC(Math.floor(index / 12), index % 12, 1));
 }
 
-/** Spend per channel and month index, from a canonical channelSpend table. */
+/**
+ * Spend per channel and month index, from a canonical channelSpend table.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { monthIndex, spendByMonth } from "@shoplab/lib/acquisition/_tables.ts";
+ * import assert from "node:assert/strict";
+ * const jan = new Date(Date.UTC(2024, 0, 1));
+ * const spend = pl.DataFrame({
+ *   channel: ["ads", "ads", "email"],
+ *   month: [jan, jan, new Date(Date.UTC(2024, 1, 1))],
+ *   spend: [100, 50, 20],
+ * });
+ * const byChannel = spendByMonth(spend, "acquisitionCost");
+ * assert.equal(byChannel.get("ads")!.get(monthIndex(Date.UTC(2024, 0, 1))), 150);
+ * assert.equal(byChannel.get("email")!.size, 1);
+ * ```
+ */
 export function spendByMonth(spend: Frame, fn: string): Map<string, Map<number, number>> {
   requireColumns(spend, [SP.channel, SP.month, SP.spend], `${fn} (channelSpend)`);
   const df = eager(spend).select(
@@ -78,7 +151,21 @@ export function spendByMonth(spend: Frame, fn: string): Map<string, Map<number, 
   return out;
 }
 
-/** Channel per customer: customers table `channel`, else the transactions' `channel` column. */
+/**
+ * Channel per customer: customers table `channel`, else the transactions' `channel` column.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { channelOf } from "@shoplab/lib/acquisition/_tables.ts";
+ * import assert from "node:assert/strict";
+ * const transactions = pl.DataFrame({
+ *   customer_id: ["a", "a", "b"],
+ *   channel: ["ads", "email", null],
+ * });
+ * assert.deepEqual([...channelOf({ transactions })], [["a", "ads"]]); // first non-empty channel
+ * ```
+ */
 export function channelOf(
   tables: { readonly transactions: Frame; readonly customers?: Frame },
 ): Map<string, string> {

@@ -56,6 +56,21 @@ function onBound(x: Float64Array, lo: number, hi: number): boolean {
 
 /**
  * L-BFGS (memory 10). `fg(x, g)` returns f(x) and writes the gradient into `g`.
+ *
+ * @example
+ * ```ts
+ * import { lbfgs } from "@shoplab/lib/clv/_optimize.ts";
+ * import assert from "node:assert/strict";
+ * // f(x) = (x₀ − 1)² + 10 (x₁ + 2)², minimum at (1, −2)
+ * const settings = { lower: -10, upper: 10, maxIterations: 1000, gtol: 1e-10 };
+ * const res = lbfgs((x, g) => {
+ *   g[0] = 2 * (x[0] - 1);
+ *   g[1] = 20 * (x[1] + 2);
+ *   return (x[0] - 1) ** 2 + 10 * (x[1] + 2) ** 2;
+ * }, [0, 0], settings);
+ * assert.ok(res.converged && !res.atBound);
+ * assert.ok(Math.abs(res.x[0] - 1) < 1e-8 && Math.abs(res.x[1] + 2) < 1e-8);
+ * ```
  */
 export function lbfgs(
   fg: (x: Float64Array, g: Float64Array) => number,
@@ -160,6 +175,17 @@ export function lbfgs(
 /**
  * Nelder-Mead on the box. Converged when the simplex's f spread ≤ 1e-10 · max(1, |f|) and its
  * diameter ≤ 1e-8.
+ *
+ * @example
+ * ```ts
+ * import { nelderMead } from "@shoplab/lib/clv/_optimize.ts";
+ * import assert from "node:assert/strict";
+ * // f(x) = (x₀ − 1)² + 10 (x₁ + 2)², minimum at (1, −2)
+ * const settings = { lower: -10, upper: 10, maxIterations: 1000, gtol: 1e-10 };
+ * const res = nelderMead((x) => (x[0] - 1) ** 2 + 10 * (x[1] + 2) ** 2, [0, 0], settings);
+ * assert.ok(res.converged);
+ * assert.ok(Math.abs(res.x[0] - 1) < 1e-6 && Math.abs(res.x[1] + 2) < 1e-6);
+ * ```
  */
 export function nelderMead(
   f: (x: Float64Array) => number,
@@ -245,6 +271,21 @@ export function nelderMead(
  * (step 1e-4 in each coordinate), symmetrised, then Cholesky. Returns the smallest Cholesky
  * pivot² relative to the largest diagonal entry: ≤ ~1e-8 means a flat or indefinite direction
  * (parameters not identified by the data, or a saddle).
+ *
+ * @example
+ * ```ts
+ * import { curvature } from "@shoplab/lib/clv/_optimize.ts";
+ * import assert from "node:assert/strict";
+ * // f = x² + y² has Hessian 2I: well identified
+ * const fg = (x: Float64Array, g: Float64Array) => {
+ *   g[0] = 2 * x[0];
+ *   g[1] = 2 * x[1];
+ *   return x[0] ** 2 + x[1] ** 2;
+ * };
+ * const { hessian, minPivot } = curvature(fg, Float64Array.of(0, 0));
+ * assert.ok(Math.abs(hessian[0][0] - 2) < 1e-8 && Math.abs(hessian[0][1]) < 1e-8);
+ * assert.ok(Math.abs(minPivot - 1) < 1e-8);
+ * ```
  */
 export function curvature(
   fg: (x: Float64Array, g: Float64Array) => number,

@@ -37,13 +37,34 @@ function lgammaPositive(x: number): number {
 /**
  * ln Γ(x) for x > 0.
  * @throws {RangeError} When x is not a positive finite number.
+ * @example
+ * ```ts
+ * import { lgamma } from "@shoplab/lib/clv/_special.ts";
+ * import assert from "node:assert/strict";
+ * assert.ok(Math.abs(lgamma(5) - Math.log(24)) < 1e-12); // Γ(5) = 4!
+ * assert.ok(Math.abs(lgamma(0.5) - Math.log(Math.sqrt(Math.PI))) < 1e-12);
+ * assert.throws(() => lgamma(0), RangeError);
+ * ```
  */
 export function lgamma(x: number): number {
   if (!(x > 0) || !Number.isFinite(x)) throw new RangeError(`lgamma: x must be > 0, got ${x}`);
   return lgammaPositive(x);
 }
 
-/** ln|Γ(x)| and the sign of Γ(x) for any real x; at the poles (0, −1, −2, …) `[Infinity, 0]`. */
+/**
+ * ln|Γ(x)| and the sign of Γ(x) for any real x; `[Infinity, 0]` at the poles 0, −1, −2, ….
+ *
+ * @example
+ * ```ts
+ * import { lgammaSigned } from "@shoplab/lib/clv/_special.ts";
+ * import assert from "node:assert/strict";
+ * // Γ(−0.5) = −2√π
+ * const [logAbs, sign] = lgammaSigned(-0.5);
+ * assert.ok(Math.abs(logAbs - Math.log(2 * Math.sqrt(Math.PI))) < 1e-12);
+ * assert.equal(sign, -1);
+ * assert.deepEqual(lgammaSigned(-2), [Infinity, 0]);
+ * ```
+ */
 export function lgammaSigned(x: number): [number, number] {
   if (x > 0) return [lgammaPositive(x), 1];
   if (Number.isInteger(x)) return [Infinity, 0];
@@ -52,12 +73,32 @@ export function lgammaSigned(x: number): [number, number] {
   return [Math.log(Math.PI / Math.abs(s)) - lgammaPositive(1 - x), s > 0 ? 1 : -1];
 }
 
-/** ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), a, b > 0. */
+/**
+ * ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), a, b > 0.
+ *
+ * @example
+ * ```ts
+ * import { logBeta } from "@shoplab/lib/clv/_special.ts";
+ * import assert from "node:assert/strict";
+ * assert.ok(Math.abs(logBeta(2, 3) - Math.log(1 / 12)) < 1e-12); // B(2, 3) = 1!·2!/4!
+ * ```
+ */
 export function logBeta(a: number, b: number): number {
   return lgamma(a) + lgamma(b) - lgamma(a + b);
 }
 
-/** ψ(x) = d/dx ln Γ(x), x > 0: recurrence to x ≥ 10, then the asymptotic series. */
+/**
+ * ψ(x) = d/dx ln Γ(x), x > 0: recurrence to x ≥ 10, then the asymptotic series.
+ *
+ * @example
+ * ```ts
+ * import { digamma } from "@shoplab/lib/clv/_special.ts";
+ * import assert from "node:assert/strict";
+ * const eulerGamma = 0.5772156649015329;
+ * assert.ok(Math.abs(digamma(1) + eulerGamma) < 1e-12); // ψ(1) = −γ
+ * assert.ok(Math.abs(digamma(0.5) + eulerGamma + 2 * Math.LN2) < 1e-12);
+ * ```
+ */
 export function digamma(x: number): number {
   if (!(x > 0)) throw new RangeError(`digamma: x must be > 0, got ${x}`);
   let r = 0;
@@ -71,7 +112,17 @@ export function digamma(x: number): number {
       (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f * (1 / 132 - f * (691 / 32760))))));
 }
 
-/** ln(e^a + e^b) without overflow. */
+/**
+ * ln(e^a + e^b) without overflow.
+ *
+ * @example
+ * ```ts
+ * import { logAddExp } from "@shoplab/lib/clv/_special.ts";
+ * import assert from "node:assert/strict";
+ * assert.ok(Math.abs(logAddExp(1000, 1000) - (1000 + Math.LN2)) < 1e-9);
+ * assert.equal(logAddExp(-Infinity, 3), 3);
+ * ```
+ */
 export function logAddExp(a: number, b: number): number {
   if (a === -Infinity) return b;
   if (b === -Infinity) return a;
@@ -134,6 +185,15 @@ function connection(a: number, b: number, c: number, z: number): number {
  *   Richardson extrapolation in c of evaluations at c ± h and c ± 2h (h = 1e-3), error O(h⁴).
  *
  * @throws {RangeError} When z > 1, c is a non-positive integer, or a series does not converge.
+ * @example
+ * ```ts
+ * import { hyp2f1 } from "@shoplab/lib/clv/_special.ts";
+ * import assert from "node:assert/strict";
+ * // ₂F₁(1, 1; 2; z) = −ln(1 − z) / z
+ * assert.ok(Math.abs(hyp2f1(1, 1, 2, 0.5) - 2 * Math.LN2) < 1e-10);
+ * // ₂F₁(a, b; b; z) = (1 − z)^(−a), here with z < 0
+ * assert.ok(Math.abs(hyp2f1(0.5, 3, 3, -2) - 1 / Math.sqrt(3)) < 1e-10);
+ * ```
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
   if (![a, b, c, z].every(Number.isFinite)) {

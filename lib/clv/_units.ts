@@ -12,7 +12,18 @@ export const UNIT_DAYS: Readonly<Record<TimeUnit, number>> = {
   years: 12 * DAYS_PER_MONTH,
 };
 
-/** How many `to` units there are in one `from` unit; exact 12 for years → months. */
+/**
+ * How many `to` units there are in one `from` unit; exact 12 for years → months.
+ *
+ * @example
+ * ```ts
+ * import { unitRatio } from "@shoplab/lib/clv/_units.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(unitRatio("years", "months", "f"), 12);
+ * assert.equal(unitRatio("weeks", "days", "f"), 7);
+ * assert.throws(() => unitRatio("hours" as never, "days", "f"), TypeError);
+ * ```
+ */
 export function unitRatio(from: TimeUnit, to: TimeUnit, fn: string): number {
   for (const [name, u] of [["from", from], ["to", to]] as const) {
     if (!(u in UNIT_DAYS)) {

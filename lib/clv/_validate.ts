@@ -3,6 +3,17 @@
 /**
  * Checks x ≥ 0, 0 ≤ t_x ≤ T and T ≥ 0 (T = 0: first purchase on the calibration end day);
  * names the row and value.
+ *
+ * @example
+ * ```ts
+ * import { checkRepeat } from "@shoplab/lib/clv/_validate.ts";
+ * import assert from "node:assert/strict";
+ * checkRepeat("fitBgNbd", { frequency: [0, 2], recency: [0, 5], T: [10, 10] }, "shop");
+ * assert.throws(
+ *   () => checkRepeat("fitBgNbd", { frequency: [1], recency: [12], T: [10] }, "shop"),
+ *   /shop row 0 has recency 12 with T 10/,
+ * );
+ * ```
  */
 export function checkRepeat(
   fn: string,
@@ -36,7 +47,17 @@ export function checkRepeat(
   }
 }
 
-/** Checks that every named parameter is a positive finite number. */
+/**
+ * Checks that every named parameter is a positive finite number.
+ *
+ * @example
+ * ```ts
+ * import { checkPositive } from "@shoplab/lib/clv/_validate.ts";
+ * import assert from "node:assert/strict";
+ * checkPositive("fitGammaGamma", { p: 1, q: 2 });
+ * assert.throws(() => checkPositive("fitGammaGamma", { p: 0 }), /parameter p must be a positive/);
+ * ```
+ */
 export function checkPositive(fn: string, params: Readonly<Record<string, number>>): void {
   for (const [k, v] of Object.entries(params)) {
     if (!(v > 0) || !Number.isFinite(v)) {
@@ -45,7 +66,18 @@ export function checkPositive(fn: string, params: Readonly<Record<string, number
   }
 }
 
-/** Checks r, α, a, b of a BG/NBD parameter set. */
+/**
+ * Checks r, α, a, b of a BG/NBD parameter set.
+ *
+ * @example
+ * ```ts
+ * import { checkBgNbd } from "@shoplab/lib/clv/_validate.ts";
+ * import assert from "node:assert/strict";
+ * checkBgNbd("bgNbdProbabilityAlive", { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 });
+ * assert.throws(() => checkBgNbd("f", null as never), TypeError);
+ * assert.throws(() => checkBgNbd("f", { r: 1, alpha: -1, a: 1, b: 1 }), RangeError);
+ * ```
+ */
 export function checkBgNbd(
   fn: string,
   p: { readonly r: number; readonly alpha: number; readonly a: number; readonly b: number },

@@ -46,6 +46,8 @@ export class ConvergenceError extends Error {
   /** Where the optimiser stopped. */
   readonly report: ConvergenceReport;
   /**
+   * Creates the error; `name` is `"ConvergenceError"`.
+   *
    * @param message What failed, naming the data.
    * @param params The last parameters.
    * @param report Where the optimiser stopped.

@@ -12,15 +12,21 @@ import { gammaGammaExpectedSpend } from "./gamma_gamma_expected_spend.ts";
 
 /** The two fitted models. */
 export interface ClvModels {
+  /** BG/NBD purchase-process parameters; α in the time unit given by the options' `unit`. */
   readonly bgNbd: BgNbdParams;
+  /** Gamma-Gamma spend parameters (γ in currency units). */
   readonly gammaGamma: GammaGammaParams;
 }
 
 /** Per-customer input: x, t_x, T (in the fit's unit) and z̄. */
 export interface ClvData {
+  /** x: number of repeat purchases (integers ≥ 0). */
   readonly frequency: ArrayLike<number>;
+  /** t_x: time from the first to the last purchase, in the options' `unit`. */
   readonly recency: ArrayLike<number>;
+  /** T: time from the first purchase to the end of the calibration period, in `unit`. */
   readonly T: ArrayLike<number>;
+  /** z̄: mean spend per repeat purchase, in currency (0 when x = 0). */
   readonly monetaryValue: ArrayLike<number>;
 }
 

@@ -14,16 +14,23 @@ import { ConvergenceError } from "./convergence_error.ts";
  * unit; after each purchase they drop out with probability p ~ Beta(a, b).
  */
 export interface BgNbdParams {
+  /** r > 0: shape of the Gamma distribution of purchase rates λ. */
   readonly r: number;
+  /** α > 0: rate (inverse scale) of that Gamma, in the time unit of `recency` and `T`. */
   readonly alpha: number;
+  /** a > 0: first shape of the Beta distribution of the drop-out probability p. */
   readonly a: number;
+  /** b > 0: second shape of that Beta (mean p = a / (a + b)). */
   readonly b: number;
 }
 
 /** The minimal input of the BG/NBD: x, t_x and T per customer (see {@linkcode RepeatArrays}). */
 export interface BgNbdData {
+  /** x: number of repeat purchases (integer ≥ 0). */
   readonly frequency: ArrayLike<number>;
+  /** t_x: time of the last purchase after the first (0 when x = 0), 0 ≤ t_x ≤ T. */
   readonly recency: ArrayLike<number>;
+  /** T: time from the first purchase to the end of the calibration period (same unit). */
   readonly T: ArrayLike<number>;
 }
 
@@ -53,6 +60,7 @@ export interface FitBgNbdOptions {
 
 /** A fitted BG/NBD model and how the fit went. */
 export interface BgNbdFit {
+  /** The maximum-likelihood (or penalised) estimates of r, α, a, b. */
   readonly params: BgNbdParams;
   /** Maximised log-likelihood, Σᵢ ln L(r, α, a, b | xᵢ, t_xᵢ, Tᵢ) (FHL 2005 eq. 6). */
   readonly logLikelihood: number;
@@ -62,10 +70,13 @@ export interface BgNbdFit {
   readonly converged: true;
   /** The L2 penalty used (0 = plain maximum likelihood). */
   readonly penalty: number;
+  /** Optimiser used (the `method` option). */
   readonly method: "lbfgs" | "nelder-mead";
+  /** Optimiser iterations run. */
   readonly iterations: number;
+  /** Objective (log-likelihood) evaluations. */
   readonly evaluations: number;
-  /** Largest |∂(−LL)/∂ ln θ| at the optimum (NaN for Nelder-Mead). */
+  /** Largest |∂(−LL)/∂ ln θ| at the optimum, per customer (NaN for Nelder-Mead). */
   readonly gradMax: number;
 }
 

@@ -14,14 +14,19 @@ import { ConvergenceError } from "./convergence_error.ts";
  * across customers; the population mean spend is pγ/(q − 1).
  */
 export interface GammaGammaParams {
+  /** p > 0: shape of the Gamma distribution of one customer's spends. */
   readonly p: number;
+  /** q > 0: shape of the Gamma distribution of ν across customers (mean finite when q > 1). */
   readonly q: number;
+  /** γ > 0: rate of that Gamma; pγ/(q − 1) is in currency units. */
   readonly gamma: number;
 }
 
 /** Input of the Gamma-Gamma model: repeat count x and mean repeat spend z̄ per customer. */
 export interface GammaGammaData {
+  /** x: number of repeat purchases; customers with x = 0 are left out of the fit. */
   readonly frequency: ArrayLike<number>;
+  /** z̄: mean spend per repeat purchase, in currency (must be > 0 when x > 0). */
   readonly monetaryValue: ArrayLike<number>;
 }
 
@@ -53,6 +58,7 @@ export interface FitGammaGammaOptions {
 
 /** A fitted Gamma-Gamma model and how the fit went. */
 export interface GammaGammaFit {
+  /** The maximum-likelihood (or penalised) estimates of p, q, γ. */
   readonly params: GammaGammaParams;
   /** Maximised log-likelihood over the customers with x > 0. */
   readonly logLikelihood: number;
@@ -60,12 +66,17 @@ export interface GammaGammaFit {
   readonly n: number;
   /** Customers with x > 0 and z̄ = 0 left out (`zeroSpend: "skip"`). */
   readonly skipped: number;
+  /** Always true on return (a fit that does not converge throws). */
   readonly converged: true;
   /** The L2 penalty used (0 = plain maximum likelihood). */
   readonly penalty: number;
+  /** Optimiser used (the `method` option). */
   readonly method: "lbfgs" | "nelder-mead";
+  /** Optimiser iterations run. */
   readonly iterations: number;
+  /** Objective (log-likelihood) evaluations. */
   readonly evaluations: number;
+  /** Largest |∂(−LL)/∂ ln θ| at the optimum, per customer (NaN for Nelder-Mead). */
   readonly gradMax: number;
 }
 

@@ -21,7 +21,9 @@ export interface FrequencyRecencyGridOptions {
 
 /** One cell of {@linkcode frequencyRecencyGrid}. */
 export interface FrequencyRecencyCell {
+  /** Repeat purchases x of the hypothetical customer (0…`maxFrequency`). */
   readonly frequency: number;
+  /** Recency t_x in the fit's unit (0 ≤ t_x ≤ T; 0 when x = 0). */
   readonly recency: number;
   /** E[Y(t) | x, t_x, T]. */
   readonly expected: number;

@@ -24,6 +24,7 @@ export interface HoldoutByFrequencyOptions {
 export interface HoldoutByFrequencyRow {
   /** `"0"`, `"1"`, … or `"7+"`. */
   readonly frequency: string;
+  /** Number of customers in the group. */
   readonly customers: number;
   /** Mean actual holdout purchases. */
   readonly actual: number;

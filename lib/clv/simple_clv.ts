@@ -10,13 +10,17 @@ export type { TimeUnit } from "./_units.ts";
 
 /** A purchase rate: `count` purchases per one `per`. */
 export interface PurchaseRate {
+  /** Purchases per `per` (≥ 0). */
   readonly count: number;
+  /** The time unit the count is per: days, weeks, months or years. */
   readonly per: TimeUnit;
 }
 
 /** A length of time. */
 export interface Duration {
+  /** Length in `unit` (≥ 0). */
   readonly value: number;
+  /** Time unit of `value`: days, weeks, months or years. */
   readonly unit: TimeUnit;
 }
 

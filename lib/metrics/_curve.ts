@@ -16,7 +16,20 @@ export interface ClfCurve {
   readonly negatives: number;
 }
 
-/** Builds the curve; inputs must be checked already (0/1 labels, no NaN, same length). */
+/**
+ * Builds the curve; inputs must be checked already (0/1 labels, no NaN, same length).
+ *
+ * @example
+ * ```ts
+ * import { binaryClfCurve } from "@shoplab/lib/metrics/_curve.ts";
+ * import assert from "node:assert/strict";
+ * // scikit-learn's roc_auc_score example: AUC 0.75, average precision 0.8333…
+ * const c = binaryClfCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], 2);
+ * assert.deepEqual([...c.thresholds], [0.8, 0.4, 0.35, 0.1]);
+ * assert.deepEqual([...c.tps], [1, 1, 2, 2]);
+ * assert.deepEqual([...c.fps], [0, 1, 1, 2]);
+ * ```
+ */
 export function binaryClfCurve(
   yTrue: ArrayLike<number>,
   yScore: ArrayLike<number>,
@@ -50,6 +63,16 @@ export function binaryClfCurve(
 /**
  * Expected true positives among the top `m` rows (0 ≤ m ≤ n) when tied scores are ordered at
  * random: linear interpolation along the curve in (rows, true positives).
+ *
+ * @example
+ * ```ts
+ * import { binaryClfCurve, expectedTpAt } from "@shoplab/lib/metrics/_curve.ts";
+ * import assert from "node:assert/strict";
+ * // scores tied at 0.5 for one positive and one negative: half a hit expected in the top 1
+ * const c = binaryClfCurve([1, 0, 0], [0.5, 0.5, 0.1], 1);
+ * assert.equal(expectedTpAt(c, 1), 0.5);
+ * assert.equal(expectedTpAt(c, 2), 1);
+ * ```
  */
 export function expectedTpAt(c: ClfCurve, m: number): number {
   let lo = 0, hi = c.tps.length - 1;
@@ -66,7 +89,18 @@ export function expectedTpAt(c: ClfCurve, m: number): number {
   return prevTp + (m - prevRows) * (c.tps[lo] - prevTp) / (rows - prevRows);
 }
 
-/** ROC AUC from the curve: trapezoid over the distinct thresholds, in exact counts. */
+/**
+ * ROC AUC from the curve: trapezoid over the distinct thresholds, in exact counts.
+ *
+ * @example
+ * ```ts
+ * import { aucOf, binaryClfCurve } from "@shoplab/lib/metrics/_curve.ts";
+ * import assert from "node:assert/strict";
+ * // scikit-learn's roc_auc_score example: AUC 0.75, average precision 0.8333…
+ * const c = binaryClfCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], 2);
+ * assert.equal(aucOf(c), 0.75);
+ * ```
+ */
 export function aucOf(c: ClfCurve): number {
   let area = 0, fp0 = 0, tp0 = 0;
   for (let k = 0; k < c.fps.length; k++) {
@@ -76,7 +110,18 @@ export function aucOf(c: ClfCurve): number {
   return area / (2 * c.positives * c.negatives);
 }
 
-/** Average precision from the curve: Σ (R_k − R_{k−1}) P_k, highest threshold first. */
+/**
+ * Average precision from the curve: Σ (R_k − R_{k−1}) P_k, highest threshold first.
+ *
+ * @example
+ * ```ts
+ * import { averagePrecisionOf, binaryClfCurve } from "@shoplab/lib/metrics/_curve.ts";
+ * import assert from "node:assert/strict";
+ * // scikit-learn's roc_auc_score example: AUC 0.75, average precision 0.8333…
+ * const c = binaryClfCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], 2);
+ * assert.ok(Math.abs(averagePrecisionOf(c) - 5 / 6) < 1e-12);
+ * ```
+ */
 export function averagePrecisionOf(c: ClfCurve): number {
   let ap = 0, tp0 = 0;
   for (let k = 0; k < c.fps.length; k++) {

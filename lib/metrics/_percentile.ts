@@ -1,7 +1,19 @@
 // Private: numpy's default ("linear") percentile, reproduced operation by operation so that
 // quantile bin edges match numpy bit for bit (numpy 1.24 `_quantile`, `_get_indexes`, `_lerp`).
 
-/** Quantile q in [0, 1] of an ascending-sorted, non-empty array, numpy's "linear" method. */
+/**
+ * Quantile q in [0, 1] of an ascending-sorted, non-empty array, numpy's "linear" method.
+ *
+ * @example
+ * ```ts
+ * import { quantileSorted } from "@shoplab/lib/metrics/_percentile.ts";
+ * import assert from "node:assert/strict";
+ * const x = Float64Array.of(1, 2, 3, 4);
+ * assert.equal(quantileSorted(x, 0.5), 2.5); // numpy.percentile([1, 2, 3, 4], 50)
+ * assert.equal(quantileSorted(x, 0.25), 1.75);
+ * assert.equal(quantileSorted(x, 1), 4);
+ * ```
+ */
 export function quantileSorted(sorted: Float64Array, q: number): number {
   const n = sorted.length;
   const virtual = (n - 1) * q;

@@ -9,7 +9,18 @@ export interface Checked {
   readonly positives: number;
 }
 
-/** Checks that `y` holds only 0/1 and `s` only non-NaN numbers of the same length. */
+/**
+ * Checks that `y` holds only 0/1 and `s` only non-NaN numbers of the same length.
+ *
+ * @example
+ * ```ts
+ * import { checkInputs } from "@shoplab/lib/metrics/_validate.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(checkInputs("rocAuc", [0, 1, 1], [0.2, 0.9, 0.4]), { n: 3, positives: 2 });
+ * assert.throws(() => checkInputs("rocAuc", [0, 2], [0.1, 0.2]), /yTrue\[1\] must be 0 or 1/);
+ * assert.throws(() => checkInputs("logLoss", [0], [1.5], "yProb", true), RangeError);
+ * ```
+ */
 export function checkInputs(
   fn: string,
   yTrue: ArrayLike<number>,
@@ -50,7 +61,17 @@ export function checkInputs(
   return { n, positives };
 }
 
-/** Throws when the labels hold one class only (AUC, ROC, lift need both). */
+/**
+ * Throws when the labels hold one class only (AUC, ROC, lift need both).
+ *
+ * @example
+ * ```ts
+ * import { requireBothClasses } from "@shoplab/lib/metrics/_validate.ts";
+ * import assert from "node:assert/strict";
+ * requireBothClasses("rocAuc", { n: 2, positives: 1 });
+ * assert.throws(() => requireBothClasses("rocAuc", { n: 2, positives: 2 }), /only one class/);
+ * ```
+ */
 export function requireBothClasses(fn: string, c: Checked): void {
   if (c.positives === 0 || c.positives === c.n) {
     const only = c.positives === 0 ? 0 : 1;
@@ -61,7 +82,17 @@ export function requireBothClasses(fn: string, c: Checked): void {
   }
 }
 
-/** Throws when there is no positive label (PR curve, average precision, gains). */
+/**
+ * Throws when there is no positive label (PR curve, average precision, gains).
+ *
+ * @example
+ * ```ts
+ * import { requirePositives } from "@shoplab/lib/metrics/_validate.ts";
+ * import assert from "node:assert/strict";
+ * requirePositives("averagePrecision", { n: 2, positives: 2 });
+ * assert.throws(() => requirePositives("averagePrecision", { n: 2, positives: 0 }), RangeError);
+ * ```
+ */
 export function requirePositives(fn: string, c: Checked): void {
   if (c.positives === 0) {
     throw new RangeError(
@@ -70,7 +101,17 @@ export function requirePositives(fn: string, c: Checked): void {
   }
 }
 
-/** Checks a threshold option. */
+/**
+ * Checks a threshold option.
+ *
+ * @example
+ * ```ts
+ * import { checkThreshold } from "@shoplab/lib/metrics/_validate.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(checkThreshold("f1Score", 0.5), 0.5);
+ * assert.throws(() => checkThreshold("f1Score", NaN), RangeError);
+ * ```
+ */
 export function checkThreshold(fn: string, threshold: number): number {
   if (typeof threshold !== "number" || Number.isNaN(threshold)) {
     throw new RangeError(`${fn}: threshold must be a number, got ${threshold}`);

@@ -2,7 +2,18 @@
 // lib/metrics is downstream of lib/models, so the early-stopping validation AUC of the MLP and
 // the sequence models is computed here (tests check it against lib/metrics' rocAuc).
 
-/** AUC of scores `p` for 0/1 labels `y`; NaN when one class is absent. */
+/**
+ * AUC of scores `p` for 0/1 labels `y`; NaN when one class is absent.
+ *
+ * @example
+ * ```ts
+ * import { rankAuc } from "@shoplab/lib/models/_auc.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(rankAuc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]), 0.75); // scikit-learn's example
+ * assert.equal(rankAuc([1, 0], [0.5, 0.5]), 0.5); // a tie counts half
+ * assert.ok(Number.isNaN(rankAuc([1, 1], [0.2, 0.3])));
+ * ```
+ */
 export function rankAuc(y: ArrayLike<number>, p: ArrayLike<number>): number {
   const n = y.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => p[a] - p[b]);

@@ -1,7 +1,19 @@
 // Private helpers shared by the classic models: input checks, class weights, a clock-free timer.
 import type { Labels, Matrix } from "./types.ts";
 
-/** Checks a matrix: positive sizes, finite values, `x.length === rows · cols`. */
+/**
+ * Checks a matrix: positive sizes, finite values, `x.length === rows · cols`.
+ *
+ * @example
+ * ```ts
+ * import { checkMatrix } from "@shoplab/lib/models/_check.ts";
+ * import assert from "node:assert/strict";
+ * const m = { x: Float64Array.of(1, NaN), rows: 1, cols: 2, columns: ["a", "b"] };
+ * assert.throws(() => checkMatrix("fit", m), /x has NaN at row 0, column "b"; impute first/);
+ * const two = { x: new Float64Array(2), rows: 1, cols: 2 };
+ * assert.throws(() => checkMatrix("predict", two, 3), /fitted on 3/);
+ * ```
+ */
 export function checkMatrix(fn: string, m: Matrix, cols?: number): void {
   if (!m || !(m.x instanceof Float64Array)) {
     throw new TypeError(`${fn}: x must be a Matrix { x: Float64Array, rows, cols }`);
@@ -23,7 +35,19 @@ export function checkMatrix(fn: string, m: Matrix, cols?: number): void {
   }
 }
 
-/** Checks labels against a matrix and returns them as 0/1 bytes plus the count of positives. */
+/**
+ * Checks labels against a matrix and returns them as 0/1 bytes plus the count of positives.
+ *
+ * @example
+ * ```ts
+ * import { checkLabels } from "@shoplab/lib/models/_check.ts";
+ * import assert from "node:assert/strict";
+ * const m = { x: new Float64Array(3), rows: 3, cols: 1 };
+ * assert.deepEqual(checkLabels("fit", m, [0, 1, 1]), { y: Uint8Array.of(0, 1, 1), positives: 2 });
+ * assert.throws(() => checkLabels("fit", m, [1, 1, 1]), /one class only/);
+ * assert.equal(checkLabels("score", m, [1, 1, 1], false).positives, 3);
+ * ```
+ */
 export function checkLabels(
   fn: string,
   m: Matrix,
@@ -51,7 +75,18 @@ export function checkLabels(
   return { y: out, positives };
 }
 
-/** Resolves `classWeight` to `[w0, w1]` (`"balanced"`: n / (2 · n_c), as scikit-learn). */
+/**
+ * Resolves `classWeight` to `[w0, w1]` (`"balanced"`: n / (2 · n_c), as scikit-learn).
+ *
+ * @example
+ * ```ts
+ * import { resolveClassWeight } from "@shoplab/lib/models/_check.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(resolveClassWeight("fit", undefined, 4, 1), [1, 1]);
+ * assert.deepEqual(resolveClassWeight("fit", "balanced", 4, 1), [4 / 6, 2]);
+ * assert.throws(() => resolveClassWeight("fit", [0, 1], 4, 1), RangeError);
+ * ```
+ */
 export function resolveClassWeight(
   fn: string,
   classWeight: readonly [number, number] | "balanced" | undefined,
@@ -67,29 +102,81 @@ export function resolveClassWeight(
   return [w0, w1];
 }
 
-/** Feature names: the matrix's column names or `x0, x1, …`. */
+/**
+ * Feature names: the matrix's column names or `x0, x1, …`.
+ *
+ * @example
+ * ```ts
+ * import { featureNames } from "@shoplab/lib/models/_check.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(featureNames({ x: new Float64Array(2), rows: 1, cols: 2 }), ["x0", "x1"]);
+ * ```
+ */
 export function featureNames(m: Matrix): string[] {
   return Array.from({ length: m.cols }, (_, j) => m.columns?.[j] ?? `x${j}`);
 }
 
-/** The default timer of `fit` reports: a monotonic millisecond counter (durations only). */
+/**
+ * The default timer of `fit` reports: a monotonic millisecond counter (durations only).
+ *
+ * @example
+ * ```ts
+ * import { defaultTimer } from "@shoplab/lib/models/_check.ts";
+ * import assert from "node:assert/strict";
+ * const t0 = defaultTimer();
+ * assert.ok(defaultTimer() >= t0);
+ * ```
+ */
 export function defaultTimer(): number {
   return performance.now();
 }
 
-/** Logistic function, stable for large |z|. */
+/**
+ * Logistic function, stable for large |z|.
+ *
+ * @example
+ * ```ts
+ * import { sigmoid } from "@shoplab/lib/models/_check.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(sigmoid(0), 0.5);
+ * assert.equal(sigmoid(-1000), 0);
+ * assert.equal(sigmoid(1000), 1);
+ * ```
+ */
 export function sigmoid(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
   return e / (1 + e);
 }
 
-/** log(1 + e^z), stable for large |z|. */
+/**
+ * log(1 + e^z), stable for large |z|.
+ *
+ * @example
+ * ```ts
+ * import { log1pExp } from "@shoplab/lib/models/_check.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(log1pExp(0), Math.LN2);
+ * assert.equal(log1pExp(1000), 1000); // no overflow
+ * ```
+ */
 export function log1pExp(z: number): number {
   return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
 }
 
-/** Runs `f` and returns its result as a promise, turning a throw into a rejection. */
+/**
+ * Runs `f` and returns its result as a promise, turning a throw into a rejection.
+ *
+ * @example
+ * ```ts
+ * import { attempt } from "@shoplab/lib/models/_check.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(await attempt(() => 2), 2);
+ * await assert.rejects(attempt(() => {
+ *   throw new RangeError("bad");
+ * }), RangeError);
+ * ```
+ */
 export function attempt<T>(f: () => T): Promise<T> {
   try {
     return Promise.resolve(f());

@@ -98,6 +98,29 @@ function stack3(ts: tf.Tensor2D[]): tf.Tensor3D {
  * @param returnSequences `true` → `[T, H, B]`, `false` → `[H, B]`.
  * @param masks Optional padding `[T, 1, B]` and recurrent-dropout `[H, B]` masks.
  * @returns The layer output; differentiable w.r.t. `x` and the weights.
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { fusedGru } from "@shoplab/lib/models/_fused_gru.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * // H = F = 1, no recurrent weights, zero bias: z = ½ and ĥ = tanh(x_t)
+ * const w = {
+ *   kernel: tf.tensor2d([[0, 0, 1]]), recurrent: tf.zeros([1, 3]) as tf.Tensor2D,
+ *   bias: tf.zeros([3]) as tf.Tensor1D,
+ * };
+ * const x = tf.tensor3d([2, 1], [2, 1, 1]); // T = 2 steps of one value, batch 1
+ * const h1 = 0.5 * Math.tanh(2), h2 = 0.5 * h1 + 0.5 * Math.tanh(1);
+ * const before = tf.memory().numTensors;
+ * const h = fusedGru(x, w, false);
+ * assert.ok(Math.abs(h.dataSync()[0] - h2) < 1e-6);
+ * // dh₂/dx₂ = (1 − z) (1 − tanh² 1) with z = ½
+ * const dx = tf.grad((v: tf.Tensor) => fusedGru(v as tf.Tensor3D, w, false).sum())(x);
+ * assert.ok(Math.abs(dx.dataSync()[1] - 0.5 * (1 - Math.tanh(1) ** 2)) < 1e-6);
+ * tf.dispose([h, dx]);
+ * assert.equal(tf.memory().numTensors, before);
+ * tf.dispose([x, w.kernel, w.recurrent, w.bias]);
+ * ```
  */
 export function fusedGru(
   x: tf.Tensor3D,
@@ -218,6 +241,25 @@ export function fusedGru(
  * @param returnSequences `true` → `[T, H, B]`, `false` → `[H, B]`.
  * @param mask Optional padding mask `[T, 1, B]`.
  * @returns The layer output.
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { gruInference } from "@shoplab/lib/models/_fused_gru.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * // H = F = 1, no recurrent weights, zero bias: z = ½ and ĥ = tanh(x_t)
+ * const w = {
+ *   kernel: tf.tensor2d([[0, 0, 1]]), recurrent: tf.zeros([1, 3]) as tf.Tensor2D,
+ *   bias: tf.zeros([3]) as tf.Tensor1D,
+ * };
+ * const x = tf.tensor3d([2, 1], [2, 1, 1]); // T = 2 steps of one value, batch 1
+ * const h1 = 0.5 * Math.tanh(2), h2 = 0.5 * h1 + 0.5 * Math.tanh(1);
+ * const h = gruInference(x, w, true);
+ * assert.deepEqual(h.shape, [2, 1, 1]);
+ * const [a, b] = h.dataSync();
+ * assert.ok(Math.abs(a - h1) < 1e-6 && Math.abs(b - h2) < 1e-6);
+ * tf.dispose([h, x, w.kernel, w.recurrent, w.bias]);
+ * ```
  */
 export function gruInference(
   x: tf.Tensor3D,

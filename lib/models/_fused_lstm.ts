@@ -115,6 +115,30 @@ function forward(x: tf.Tensor3D, w: Scaled, masks: FusedLstmMasks): Forward {
  * @param returnSequences `true` → `[T, H, B]` (every step's h), `false` → `[H, B]` (the last).
  * @param masks Optional padding and recurrent-dropout masks (treated as constants).
  * @returns The layer output; differentiable w.r.t. `x` and the weights.
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { fusedLstm } from "@shoplab/lib/models/_fused_lstm.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * // H = F = 1, no recurrent weights, zero bias: i = f = o = ½ and g = tanh(x_t)
+ * const w = {
+ *   kernel: tf.tensor2d([[0, 0, 1, 0]]), recurrent: tf.zeros([1, 4]) as tf.Tensor2D,
+ *   bias: tf.zeros([4]) as tf.Tensor1D,
+ * };
+ * const x = tf.tensor3d([2, 1], [2, 1, 1]); // T = 2 steps of one value, batch 1
+ * const c1 = 0.5 * Math.tanh(2), c2 = 0.5 * c1 + 0.5 * Math.tanh(1);
+ * const before = tf.memory().numTensors;
+ * const hs = fusedLstm(x, w, true); // [T, H, B]
+ * assert.ok(Math.abs(hs.dataSync()[0] - 0.5 * Math.tanh(c1)) < 1e-6);
+ * // dh₂/dx₂ through g only (no recurrence into the gates): ½(1 − tanh²c₂) · ½(1 − tanh²1)
+ * const dx = tf.grad((v: tf.Tensor) => fusedLstm(v as tf.Tensor3D, w, false).sum())(x);
+ * const want = 0.5 * (1 - Math.tanh(c2) ** 2) * 0.5 * (1 - Math.tanh(1) ** 2);
+ * assert.ok(Math.abs(dx.dataSync()[1] - want) < 1e-6);
+ * tf.dispose([hs, dx]);
+ * assert.equal(tf.memory().numTensors, before);
+ * tf.dispose([x, w.kernel, w.recurrent, w.bias]);
+ * ```
  */
 export function fusedLstm(
   x: tf.Tensor3D,
@@ -248,6 +272,23 @@ export function fusedLstm(
  * @param returnSequences `true` → `[T, H, B]`, `false` → `[H, B]`.
  * @param mask Optional padding mask `[T, 1, B]`.
  * @returns The layer output.
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { lstmInference } from "@shoplab/lib/models/_fused_lstm.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * // H = F = 1, no recurrent weights, zero bias: i = f = o = ½ and g = tanh(x_t)
+ * const w = {
+ *   kernel: tf.tensor2d([[0, 0, 1, 0]]), recurrent: tf.zeros([1, 4]) as tf.Tensor2D,
+ *   bias: tf.zeros([4]) as tf.Tensor1D,
+ * };
+ * const x = tf.tensor3d([2, 1], [2, 1, 1]); // T = 2 steps of one value, batch 1
+ * const c1 = 0.5 * Math.tanh(2), c2 = 0.5 * c1 + 0.5 * Math.tanh(1);
+ * const h = lstmInference(x, w, false);
+ * assert.ok(Math.abs(h.dataSync()[0] - 0.5 * Math.tanh(c2)) < 1e-6);
+ * tf.dispose([h, x, w.kernel, w.recurrent, w.bias]);
+ * ```
  */
 export function lstmInference(
   x: tf.Tensor3D,

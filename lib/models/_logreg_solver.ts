@@ -237,6 +237,30 @@ function l1Direction(inp: SolverInput, th: Float64Array, g: Float64Array, h: Flo
   return d;
 }
 
+/**
+ * Minimises scikit-learn's penalised logistic objective F(w, b) (see the top of this file) by
+ * proximal Newton steps with an Armijo line search, starting from w = 0 and b = the log-odds of
+ * the weighted positive rate.
+ *
+ * @param inp Row-major features, 0/1 labels, sample weights `s`, C, penalty and stopping rules.
+ * @returns Weights, intercept, iterations, whether the optimality tolerance was reached, the
+ *   final objective and gradient norm.
+ *
+ * @example
+ * ```ts
+ * import { solveLogistic } from "@shoplab/lib/models/_logreg_solver.ts";
+ * import assert from "node:assert/strict";
+ * // one binary feature, no penalty: the MLE reproduces the group log-odds,
+ * // b = logit(1/2) = 0 for x = 0 and b + w = logit(2/3) = ln 2 for x = 1
+ * const res = solveLogistic({
+ *   x: Float64Array.of(0, 0, 1, 1, 1), rows: 5, cols: 1, y: Uint8Array.of(0, 1, 0, 1, 1),
+ *   s: new Float64Array(5).fill(1), C: 1, penalty: "none", fitIntercept: true, tol: 1e-10,
+ *   maxIterations: 100, hessianRows: 5,
+ * });
+ * assert.ok(res.converged);
+ * assert.ok(Math.abs(res.b) < 1e-8 && Math.abs(res.w[0] - Math.LN2) < 1e-8);
+ * ```
+ */
 export function solveLogistic(inp: SolverInput): SolverResult {
   const { rows, cols } = inp;
   const m = cols + 1;

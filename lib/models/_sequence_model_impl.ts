@@ -32,20 +32,36 @@ import {
   trainableList,
 } from "./_sequence_model_net.ts";
 import { rankAuc } from "./_auc.ts";
+import type { RecurrentCell } from "./sequence_model.ts";
 
-/** The resolved configuration of a sequence model. */
+/**
+ * The resolved configuration of a sequence model: {@linkcode SequenceModelOptions} with every
+ * default filled in (see there for the defaults).
+ */
 export interface SequenceModelConfig {
-  readonly cell: Cell;
+  /** Recurrent cell: `"lstm"` or `"gru"`. */
+  readonly cell: RecurrentCell;
+  /** Units of each stacked recurrent layer, input side first. */
   readonly units: number[];
+  /** Dropout rate on each recurrent layer's output, in [0, 1). */
   readonly dropout: number;
+  /** Dropout rate on the recurrent state h_{t−1}, in [0, 1). */
   readonly recurrentDropout: number;
+  /** L2 penalty on every kernel (sum of squares × l2). */
   readonly l2: number;
+  /** Adam learning rate. */
   readonly learningRate: number;
+  /** Maximum training epochs. */
   readonly epochs: number;
+  /** Mini-batch size (rows). */
   readonly batchSize: number;
+  /** Epochs without a better validation AUC before early stopping. */
   readonly patience: number;
+  /** Seed of the initialisers, shuffles and dropout masks. */
   readonly seed: number;
+  /** Training threads: 1, or 2 for data-parallel training with a worker. */
   readonly threads: 1 | 2;
+  /** Batch normalisation of the last recurrent layer's output before the Dense layer. */
   readonly batchNorm: boolean;
 }
 
@@ -57,6 +73,21 @@ export interface SequenceModel extends BinaryClassifier<SequenceBatch> {
   save(dir: string, preprocessing?: unknown): Promise<void>;
 }
 
+/**
+ * Validates a sequence batch (and labels, when given) before fitting or predicting.
+ *
+ * @param x The batch; `x.x` must hold n × steps × features finite values.
+ * @param y 0/1 labels, one per row, both classes present; `undefined` to check `x` only.
+ * @param what Caller name for the messages.
+ * @throws {RangeError} Naming the row, step and feature of a bad value, or the bad label.
+ * @example
+ * ```ts
+ * import { checkInputs } from "@shoplab/lib/models/_sequence_model_impl.ts";
+ * import assert from "node:assert/strict";
+ * const x = { x: new Float32Array([0, 1, 2, NaN]), n: 2, steps: 2, features: 1 };
+ * assert.throws(() => checkInputs(x, undefined, "fit"), /row 1, step 1, feature 0/);
+ * ```
+ */
 export function checkInputs(x: SequenceBatch, y: Labels | undefined, what: string): void {
   if (x.x.length !== x.n * x.steps * x.features) {
     throw new RangeError(
@@ -98,7 +129,25 @@ export interface Loaded {
   importance?: Float64Array;
 }
 
-/** Builds a model object around (possibly loaded) parameters. */
+/**
+ * Builds a model object around (possibly loaded) parameters.
+ *
+ * @example
+ * ```ts
+ * import { makeModel } from "@shoplab/lib/models/_sequence_model_impl.ts";
+ * import assert from "node:assert/strict";
+ * const config = {
+ *   cell: "gru" as const, units: [2], dropout: 0, recurrentDropout: 0, l2: 0, learningRate: 0.01,
+ *   epochs: 1, batchSize: 8, patience: 1, seed: 42, threads: 1 as const, batchNorm: false,
+ * };
+ * const model = makeModel(config, () => 0);
+ * assert.equal(model.config.cell, "gru");
+ * await assert.rejects(
+ *   model.predictProba({ x: new Float32Array(2), n: 1, steps: 2, features: 1 }),
+ *   /before fit/,
+ * );
+ * ```
+ */
 export function makeModel(config: Config, timer: () => number, loaded?: Loaded): SequenceModel {
   let params: NetParams | undefined = loaded?.params;
   let shape: Shape | undefined = loaded?.shape;

@@ -12,7 +12,26 @@ export interface FolderHandler extends tf.io.IOHandler {
   load(): Promise<tf.io.ModelArtifacts>;
 }
 
-/** Creates an IOHandler that saves to / loads from `dir` (created on save). */
+/**
+ * Creates an IOHandler that saves to / loads from `dir` (created on save).
+ *
+ * @example
+ * ```ts
+ * import { folderHandler } from "@shoplab/lib/models/_sequence_model_io.ts";
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * const h = folderHandler(`${dir}/model`);
+ * await h.save({
+ *   modelTopology: { kind: "demo" },
+ *   weightSpecs: [{ name: "w", shape: [2], dtype: "float32" }],
+ *   weightData: Float32Array.of(1.5, -2).buffer,
+ * });
+ * const loaded = await h.load();
+ * assert.deepEqual(loaded.modelTopology, { kind: "demo" });
+ * assert.deepEqual([...new Float32Array(loaded.weightData as ArrayBuffer)], [1.5, -2]);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export function folderHandler(dir: string): FolderHandler {
   const join = (name: string) => `${dir.replace(/\/+$/, "")}/${name}`;
   return {

@@ -34,6 +34,21 @@ export interface NetParams {
 /**
  * A seeded orthogonal matrix `[rows, cols]` (rows ≤ cols: orthonormal rows, by modified
  * Gram–Schmidt on standard normal draws), as Keras' `Orthogonal` initialiser for recurrent kernels.
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { orthogonal } from "@shoplab/lib/models/_sequence_model_net.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * const before = tf.memory().numTensors;
+ * const q = orthogonal(2, 5, 42);
+ * const qqt = tf.tidy(() => tf.matMul(q, q, false, true).arraySync() as number[][]);
+ * q.dispose();
+ * // orthonormal rows: Q Qᵀ = I
+ * assert.ok(Math.abs(qqt[0][0] - 1) < 1e-5 && Math.abs(qqt[0][1]) < 1e-5);
+ * assert.equal(tf.memory().numTensors, before);
+ * ```
  */
 export function orthogonal(rows: number, cols: number, seed: number): tf.Tensor2D {
   const rng = createRng(seed);
@@ -68,6 +83,20 @@ function variableOf(t: tf.Tensor, trainable = true): tf.Variable {
 /**
  * Creates seeded parameters (Glorot-uniform kernels, orthogonal recurrent kernels, zero biases
  * except the LSTM forget gate's 1, as Keras).
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { initParams, paramList } from "@shoplab/lib/models/_sequence_model_net.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * const before = tf.memory().numTensors;
+ * const p = initParams(3, [4], 42, "lstm");
+ * assert.deepEqual(p.layers[0].kernel.shape, [3, 16]); // 4 gates × 4 units
+ * assert.deepEqual(Array.from(p.layers[0].bias.dataSync().slice(4, 8)), [1, 1, 1, 1]); // forget
+ * tf.dispose(paramList(p));
+ * assert.equal(tf.memory().numTensors, before);
+ * ```
  */
 export function initParams(
   features: number,
@@ -103,7 +132,24 @@ export function initParams(
   return { layers, dense, norm };
 }
 
-/** All variables in a fixed order (for saving, best-weight snapshots and workers). */
+/**
+ * All variables in a fixed order (for saving, best-weight snapshots and workers).
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import {
+ *   initParams,
+ *   paramList,
+ *   trainableList,
+ * } from "@shoplab/lib/models/_sequence_model_net.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * const p = initParams(2, [3], 1, "gru", true);
+ * assert.equal(paramList(p).length, trainableList(p).length + 2); // + moving mean and variance
+ * tf.dispose(paramList(p));
+ * ```
+ */
 export function paramList(p: NetParams): tf.Variable[] {
   return [
     ...trainableList(p),
@@ -111,7 +157,25 @@ export function paramList(p: NetParams): tf.Variable[] {
   ];
 }
 
-/** The trained variables in a fixed order (for optimisers and gradients). */
+/**
+ * The trained variables in a fixed order (for optimisers and gradients).
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import {
+ *   initParams,
+ *   paramList,
+ *   trainableList,
+ * } from "@shoplab/lib/models/_sequence_model_net.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * const p = initParams(2, [3, 2], 1);
+ * // kernel, recurrent, bias per layer, then the dense kernel and bias
+ * assert.equal(trainableList(p).length, 2 * 3 + 2);
+ * tf.dispose(paramList(p));
+ * ```
+ */
 export function trainableList(p: NetParams): tf.Variable[] {
   return [
     ...p.layers.flatMap((l) => [l.kernel, l.recurrent, l.bias]),
@@ -123,7 +187,23 @@ export function trainableList(p: NetParams): tf.Variable[] {
 
 const BN_EPSILON = 1e-3, BN_MOMENTUM = 0.99; // Keras defaults
 
-/** Builds the input `[T, F, B]` (time-major, batch last) and mask `[T, 1, B]` of the given rows. */
+/**
+ * Builds the input `[T, F, B]` (time-major, batch last) and mask `[T, 1, B]` of the given rows.
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { batchTensors } from "@shoplab/lib/models/_sequence_model_net.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * // two sequences, 2 steps × 1 feature: row 0 = (1, 2), row 1 = (3, 4)
+ * const x = { x: Float32Array.of(1, 2, 3, 4), n: 2, steps: 2, features: 1 };
+ * const t = batchTensors(x, [0, 1]);
+ * assert.deepEqual(t.x.shape, [2, 1, 2]);
+ * assert.deepEqual([...t.x.dataSync()], [1, 3, 2, 4]);
+ * t.x.dispose();
+ * ```
+ */
 export function batchTensors(
   x: SequenceBatch,
   rows: ArrayLike<number>,
@@ -140,7 +220,19 @@ export interface BatchArrays {
   readonly batch: number;
 }
 
-/** The values of {@linkcode batchTensors} as arrays. */
+/**
+ * The values of {@linkcode batchTensors} as arrays.
+ * @example
+ * ```ts
+ * import { batchArrays } from "@shoplab/lib/models/_sequence_model_net.ts";
+ * import assert from "node:assert/strict";
+ * // two sequences, 2 steps × 1 feature: row 0 = (1, 2), row 1 = (3, 4)
+ * const x = { x: Float32Array.of(1, 2, 3, 4), n: 2, steps: 2, features: 1 };
+ * const b = batchArrays(x, [1, 0]);
+ * assert.deepEqual([...b.x], [3, 1, 4, 2]); // [T, F, B]: step 0 of rows 1, 0, then step 1
+ * assert.equal(b.mask, undefined); // no padding
+ * ```
+ */
 export function batchArrays(x: SequenceBatch, rows: ArrayLike<number>): BatchArrays {
   const { steps: T, features: F } = x;
   const B = rows.length;
@@ -167,7 +259,21 @@ export function batchArrays(x: SequenceBatch, rows: ArrayLike<number>): BatchArr
   return { x: out, mask, steps: T, features: F, batch: B };
 }
 
-/** Tensors of {@linkcode BatchArrays}. */
+/**
+ * Tensors of {@linkcode BatchArrays}.
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { arraysToTensors } from "@shoplab/lib/models/_sequence_model_net.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * const t = arraysToTensors({
+ *   x: Float32Array.of(1, 2), mask: Float32Array.of(1, 0), steps: 2, features: 1, batch: 1,
+ * });
+ * assert.deepEqual(t.mask!.shape, [2, 1, 1]);
+ * tf.dispose([t.x, t.mask!]);
+ * ```
+ */
 export function arraysToTensors(a: BatchArrays): { x: tf.Tensor3D; mask?: tf.Tensor3D } {
   return {
     x: tf.tensor3d(a.x, [a.steps, a.features, a.batch]),
@@ -189,7 +295,31 @@ export interface LossInputs {
   readonly l2: number;
 }
 
-/** Weighted binary cross-entropy of a batch plus the L2 penalty. */
+/**
+ * Weighted binary cross-entropy of a batch plus the L2 penalty.
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { createRng } from "@shoplab/lib/core/random.ts";
+ * import {
+ *   batchLoss,
+ *   batchTensors,
+ *   initParams,
+ *   paramList,
+ * } from "@shoplab/lib/models/_sequence_model_net.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * const p = initParams(1, [2], 42);
+ * const x = batchTensors({ x: Float32Array.of(1, 2, 3, 4), n: 2, steps: 2, features: 1 }, [0, 1]);
+ * const y = tf.tensor2d([[0], [1]]), w = tf.ones([2, 1]) as tf.Tensor2D;
+ * const train = { dropout: 0, recurrentDropout: 0, rng: createRng(1) };
+ * const plain = batchLoss(p, { x: x.x, y, w, train, cell: "lstm", l2: 0 });
+ * const penalised = batchLoss(p, { x: x.x, y, w, train, cell: "lstm", l2: 0.1 });
+ * assert.ok(penalised.dataSync()[0] > plain.dataSync()[0]); // L2 adds Σ kernel²
+ * tf.dispose([plain, penalised, x.x, y, w, ...paramList(p)]);
+ * ```
+ */
 export function batchLoss(p: NetParams, i: LossInputs): tf.Scalar {
   const z = logits(p, i.x, i.mask, i.train, i.cell);
   let loss = tf.losses.sigmoidCrossEntropy(i.y, z, i.w) as tf.Scalar;
@@ -199,7 +329,23 @@ export function batchLoss(p: NetParams, i: LossInputs): tf.Scalar {
   return loss;
 }
 
-/** Inverted-dropout mask (values 0 or 1 / keep) of the given shape, from the seeded Rng. */
+/**
+ * Inverted-dropout mask (values 0 or 1 / keep) of the given shape, from the seeded Rng.
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { createRng } from "@shoplab/lib/core/random.ts";
+ * import { dropoutMask } from "@shoplab/lib/models/_sequence_model_net.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * const m = dropoutMask([10, 10], 0.5, createRng(42));
+ * const v = m.dataSync();
+ * m.dispose();
+ * assert.ok(v.every((x) => x === 0 || x === 2)); // inverted dropout: kept values scaled by 1/0.5
+ * assert.ok(v.some((x) => x === 0) && v.some((x) => x === 2));
+ * ```
+ */
 export function dropoutMask(shape: [number, number], rate: number, rng: Rng): tf.Tensor2D {
   const keep = 1 - rate;
   const v = new Float32Array(shape[0] * shape[1]);
@@ -216,7 +362,29 @@ export interface TrainForward {
   readonly updateStats?: boolean;
 }
 
-/** Logits `[B, 1]`; with `train` set, dropout masks are drawn and the fused gradient is used. */
+/**
+ * Logits `[B, 1]`; with `train` set, dropout masks are drawn and the fused gradient is used.
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import {
+ *   batchTensors,
+ *   initParams,
+ *   logits,
+ *   paramList,
+ * } from "@shoplab/lib/models/_sequence_model_net.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * const before = tf.memory().numTensors;
+ * const p = initParams(1, [4], 42);
+ * const x = batchTensors({ x: Float32Array.of(1, 2, 3, 4), n: 2, steps: 2, features: 1 }, [0, 1]);
+ * const z = tf.tidy(() => logits(p, x.x, x.mask)); // intermediates are freed by tidy
+ * assert.deepEqual(z.shape, [2, 1]);
+ * tf.dispose([z, x.x, ...paramList(p)]);
+ * assert.equal(tf.memory().numTensors, before);
+ * ```
+ */
 export function logits(
   p: NetParams,
   x: tf.Tensor3D,

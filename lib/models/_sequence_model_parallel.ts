@@ -17,7 +17,18 @@ export interface GradWorker {
   close(): void;
 }
 
-/** Starts a worker holding a copy of the network's shape. */
+/**
+ * Starts a worker holding a copy of the network's shape.
+ *
+ * @example
+ * ```ts
+ * import { startGradWorker } from "@shoplab/lib/models/_sequence_model_parallel.ts";
+ * import assert from "node:assert/strict";
+ * const worker = await startGradWorker(1, [2], "gru");
+ * assert.ok(["wasm", "cpu"].includes(worker.backend));
+ * worker.close();
+ * ```
+ */
 export async function startGradWorker(
   features: number,
   units: readonly number[],

@@ -131,7 +131,22 @@ function patched(original: KernelFunc, fused: boolean): KernelFunc {
   };
 }
 
-/** Installs the patched kernels once (no-op when the wasm kernels are not registered). */
+/**
+ * Installs the patched kernels once (no-op when the wasm kernels are not registered).
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { installMatMulPatch, matMulPatchEnabled } from "@shoplab/lib/models/_wasm_matmul.ts";
+ * import assert from "node:assert/strict";
+ * const backend = await ensureTfBackend(); // installs the patch on wasm
+ * installMatMulPatch(); // a second call is a no-op
+ * assert.equal(matMulPatchEnabled(), backend === "wasm");
+ * const c = tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3], [4]]));
+ * assert.deepEqual([...c.dataSync()], [11]);
+ * c.dispose();
+ * ```
+ */
 export function installMatMulPatch(): void {
   for (const name of ["BatchMatMul", "_FusedMatMul"]) {
     if (originals.has(name)) continue;
@@ -148,12 +163,38 @@ export function installMatMulPatch(): void {
   }
 }
 
-/** Turns the transpose-first path on or off (off = the stock tfjs-backend-wasm behaviour). */
+/**
+ * Turns the transpose-first path on or off (off = the stock tfjs-backend-wasm behaviour).
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { matMulPatchEnabled, setMatMulPatchEnabled } from "@shoplab/lib/models/_wasm_matmul.ts";
+ * import assert from "node:assert/strict";
+ * const backend = await ensureTfBackend();
+ * setMatMulPatchEnabled(false);
+ * assert.equal(matMulPatchEnabled(), false);
+ * setMatMulPatchEnabled(true); // the default
+ * assert.equal(matMulPatchEnabled(), backend === "wasm");
+ * ```
+ */
 export function setMatMulPatchEnabled(on: boolean): void {
   enabled = on;
 }
 
-/** Whether the transpose-first path is on. */
+/**
+ * Whether the transpose-first path is on.
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend } from "@shoplab/lib/models/tf_backend.ts";
+ * import { matMulPatchEnabled } from "@shoplab/lib/models/_wasm_matmul.ts";
+ * import assert from "node:assert/strict";
+ * // on once ensureTfBackend has patched the wasm kernels; never on the cpu backend
+ * const backend = await ensureTfBackend();
+ * assert.equal(matMulPatchEnabled(), backend === "wasm");
+ * ```
+ */
 export function matMulPatchEnabled(): boolean {
   return enabled && originals.size > 0;
 }

@@ -22,7 +22,24 @@ interface WasmBackendLike {
 const installed = new Set<string>();
 let enabled = true;
 
-/** Turns the heap-view path on or off (off = the stock kernels). */
+/**
+ * Turns the heap-view path on or off (off = the stock kernels).
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { setSlicePatchEnabled } from "@shoplab/lib/models/_wasm_slice.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend();
+ * const x = tf.tensor1d([1, 2, 3, 4]);
+ * setSlicePatchEnabled(false); // stock kernels
+ * const stock = tf.slice(x, 1, 2);
+ * setSlicePatchEnabled(true); // the default
+ * const fast = tf.slice(x, 1, 2);
+ * assert.deepEqual([...fast.dataSync()], [...stock.dataSync()]);
+ * tf.dispose([x, stock, fast]);
+ * ```
+ */
 export function setSlicePatchEnabled(on: boolean): void {
   enabled = on;
 }
@@ -129,7 +146,21 @@ function unpack(original: KernelFunc): KernelFunc {
   };
 }
 
-/** Installs the heap-view `Slice`, `SplitV` and `Unpack` kernels once (wasm backend only). */
+/**
+ * Installs the heap-view `Slice`, `SplitV` and `Unpack` kernels once (wasm backend only).
+ *
+ * @example
+ * ```ts
+ * import { ensureTfBackend, tf } from "@shoplab/lib/models/tf_backend.ts";
+ * import { installSlicePatch } from "@shoplab/lib/models/_wasm_slice.ts";
+ * import assert from "node:assert/strict";
+ * await ensureTfBackend(); // installs the patch on wasm
+ * installSlicePatch(); // a second call is a no-op
+ * const [a, b] = tf.split(tf.tensor1d([1, 2, 3]), [1, 2]);
+ * assert.deepEqual([...b.dataSync()], [2, 3]);
+ * tf.dispose([a, b]);
+ * ```
+ */
 export function installSlicePatch(): void {
   const makers: Record<string, (o: KernelFunc) => KernelFunc> = {
     Slice: slice,

@@ -18,7 +18,20 @@ export interface FittedImputer {
   transform(df: pl.DataFrame): pl.DataFrame;
 }
 
-/** Fits the fill values with one polars `select` over the training table. */
+/**
+ * Fits the fill values with one polars `select` over the training table.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { fitImputer } from "@shoplab/lib/prep/_imputer.ts";
+ * import assert from "node:assert/strict";
+ * const imp = fitImputer(pl.DataFrame({ a: [1, null, 5, 6] }), ["a"], "median", "imputeMedian");
+ * assert.equal(imp.values.a, 5);
+ * const filled = imp.transform(pl.DataFrame({ a: [null, 2] }));
+ * assert.deepEqual(filled.getColumn("a").toArray(), [5, 2]);
+ * ```
+ */
 export function fitImputer(
   df: pl.DataFrame,
   columns: readonly string[],

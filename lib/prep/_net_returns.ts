@@ -22,6 +22,24 @@ export interface NetReturnsResult {
  * Nets returns: per (customer, item), the returned units are taken off the sale lines, latest
  * sale first. Time order between sale and return is not checked (a return of an item bought
  * before the data starts simply finds nothing, and is counted in `unmatched`).
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { netReturns } from "@shoplab/lib/prep/_net_returns.ts";
+ * import assert from "node:assert/strict";
+ * const d = (day: number) => new Date(Date.UTC(2024, 0, day));
+ * const sales = pl.DataFrame({
+ *   customer_id: ["a", "a"], item_id: ["x", "x"], timestamp: [d(1), d(5)], quantity: [3, 2],
+ * });
+ * const returns = pl.DataFrame({ customer_id: ["a"], item_id: ["x"], quantity: [-3] });
+ * const r = netReturns(sales, returns);
+ * // the latest sale (2 units) is removed, the earlier one goes from 3 to 2
+ * assert.deepEqual(r.table.getColumn("quantity").toArray(), [2]);
+ * assert.equal(r.removed, 1);
+ * assert.equal(r.reduced, 1);
+ * assert.equal(r.unmatched, 0);
+ * ```
  */
 export function netReturns(sales: pl.DataFrame, returns: pl.DataFrame): NetReturnsResult {
   const key = [TX.customer, TX.item];

@@ -35,7 +35,24 @@ export interface ScalerOptions {
   readonly label?: string;
 }
 
-/** Checks the columns and returns per-column aggregates computed in one polars `select`. */
+/**
+ * Checks the columns and returns per-column aggregates computed in one polars `select`.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { columnStats } from "@shoplab/lib/prep/_scaler.ts";
+ * import assert from "node:assert/strict";
+ * const df = pl.DataFrame({ a: [1, 3, null], y: [0, 1, 0] });
+ * const stats = columnStats(df, ["a"], "fitStandardScaler", "y", (x, c) => [
+ *   x.count().alias(`${c}:n`),
+ *   x.mean().alias(`${c}:mean`),
+ * ]);
+ * assert.equal(stats["a:mean"], 2);
+ * // the label is refused: scaling it with the features would leak
+ * assert.throws(() => columnStats(df, ["y"], "fitStandardScaler", "y", () => []), TypeError);
+ * ```
+ */
 export function columnStats(
   df: pl.DataFrame,
   columns: readonly string[],
@@ -60,7 +77,20 @@ export function columnStats(
   return row as Record<string, number | null>;
 }
 
-/** Builds the fitted scaler object. */
+/**
+ * Builds the fitted scaler object.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { makeScaler } from "@shoplab/lib/prep/_scaler.ts";
+ * import assert from "node:assert/strict";
+ * const s = makeScaler("standard", ["a"], { a: 2 }, { a: 4 }, 0);
+ * const out = s.transform(pl.DataFrame({ a: [2, 6] }));
+ * assert.deepEqual(out.getColumn("a").toArray(), [0, 1]);
+ * assert.deepEqual(s.inverseTransform(out).getColumn("a").toArray(), [2, 6]);
+ * ```
+ */
 export function makeScaler(
   kind: "standard" | "minmax",
   columns: readonly string[],

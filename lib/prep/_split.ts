@@ -18,7 +18,17 @@ export type Split = {
   readonly test: pl.DataFrame;
 };
 
-/** Throws a RangeError unless three fractions are ≥ 0 and sum to 1. */
+/**
+ * Throws a RangeError unless three fractions are ≥ 0 and sum to 1.
+ *
+ * @example
+ * ```ts
+ * import { checkFractions } from "@shoplab/lib/prep/_split.ts";
+ * import assert from "node:assert/strict";
+ * checkFractions([0.7, 0.15, 0.15], "randomSplit");
+ * assert.throws(() => checkFractions([0.7, 0.2, 0.2], "randomSplit"), RangeError);
+ * ```
+ */
 export function checkFractions(f: readonly number[], fn: string): void {
   if (
     f.length !== 3 || f.some((x) => !(x >= 0)) ||

@@ -1,7 +1,18 @@
 /** Private: the per-row least-squares solves of implicit ALS (Hu, Koren & Volinsky 2008). */
 import type { CsrMatrix } from "./types.ts";
 
-/** G = YᵀY + λI (f × f, row-major, float64). */
+/**
+ * G = YᵀY + λI (f × f, row-major, float64).
+ *
+ * @example
+ * ```ts
+ * import { gramPlusReg } from "@shoplab/lib/recommend/_als_solve.ts";
+ * import assert from "node:assert/strict";
+ * // Y = [[1, 2], [3, 4]]: YᵀY = [[10, 14], [14, 20]]
+ * const G = gramPlusReg(Float32Array.of(1, 2, 3, 4), 2, 2, 0.5);
+ * assert.deepEqual([...G], [10.5, 14, 14, 20.5]);
+ * ```
+ */
 export function gramPlusReg(Y: Float32Array, n: number, f: number, reg: number): Float64Array {
   const G = new Float64Array(f * f);
   for (let i = 0; i < n; i++) {
@@ -55,6 +66,20 @@ function gemv(G: Float64Array, x: Float64Array, out: Float64Array, f: number): v
  * Updates every row x_u of X (in place) for fixed Y by solving
  * (YᵀY + λI + Yᵀ(C_u − I)Y) x_u = Yᵀ C_u p_u with c = 1 + α r, p = 1 on stored entries,
  * by `steps` conjugate-gradient iterations warm-started at the current x_u.
+ *
+ * @example
+ * ```ts
+ * import { gramPlusReg, solveCg } from "@shoplab/lib/recommend/_als_solve.ts";
+ * import assert from "node:assert/strict";
+ * // one user who bought item 0 of two; one factor; item factors y = (1, 2)
+ * const R = { nRows: 1, nCols: 2, indptr: Int32Array.of(0, 1), indices: Int32Array.of(0),
+ *   values: Float32Array.of(1) };
+ * const Y = Float32Array.of(1, 2);
+ * // (YᵀY + λ + (c − 1) y₀²) x = c y₀ with c = 1 + α·1 = 2, λ = 0.5: x = 2 / 6.5
+ * const X = new Float32Array(1);
+ * solveCg(X, Y, R, gramPlusReg(Y, 2, 1, 0.5), 1, 1, 3);
+ * assert.ok(Math.abs(X[0] - 2 / 6.5) < 1e-6);
+ * ```
  */
 export function solveCg(
   X: Float32Array,
@@ -108,7 +133,22 @@ export function solveCg(
   }
 }
 
-/** Same system solved exactly by Cholesky (O(f³) per row). */
+/**
+ * Same system solved exactly by Cholesky (O(f³) per row).
+ *
+ * @example
+ * ```ts
+ * import { gramPlusReg, solveCholesky } from "@shoplab/lib/recommend/_als_solve.ts";
+ * import assert from "node:assert/strict";
+ * // one user who bought item 0 of two; one factor; item factors y = (1, 2)
+ * const R = { nRows: 1, nCols: 2, indptr: Int32Array.of(0, 1), indices: Int32Array.of(0),
+ *   values: Float32Array.of(1) };
+ * const Y = Float32Array.of(1, 2);
+ * const X = new Float32Array(1);
+ * solveCholesky(X, Y, R, gramPlusReg(Y, 2, 1, 0.5), 1, 1);
+ * assert.ok(Math.abs(X[0] - 2 / 6.5) < 1e-6);
+ * ```
+ */
 export function solveCholesky(
   X: Float32Array,
   Y: Float32Array,
@@ -162,6 +202,18 @@ export function solveCholesky(
 /**
  * Hu et al.'s objective Σ_{u,i} c_ui (p_ui − x_u·y_i)² + λ(Σ‖x_u‖² + Σ‖y_i‖²), computed
  * without the dense matrix: Σ_u x_uᵀ(YᵀY)x_u + Σ_stored [c(1 − s)² − s²] + λ(…).
+ *
+ * @example
+ * ```ts
+ * import { alsLoss } from "@shoplab/lib/recommend/_als_solve.ts";
+ * import assert from "node:assert/strict";
+ * // one user who bought item 0 of two; one factor; item factors y = (1, 2)
+ * const R = { nRows: 1, nCols: 2, indptr: Int32Array.of(0, 1), indices: Int32Array.of(0),
+ *   values: Float32Array.of(1) };
+ * const Y = Float32Array.of(1, 2);
+ * // x = 0.5: 2·(1 − 0.5)² + 1·(0 − 1)² + 0.5·(0.5² + 1² + 2²) = 1.5 + 2.625
+ * assert.ok(Math.abs(alsLoss(Float32Array.of(0.5), Y, R, 1, 1, 0.5) - 4.125) < 1e-9);
+ * ```
  */
 export function alsLoss(
   X: Float32Array,

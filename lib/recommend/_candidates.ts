@@ -5,9 +5,16 @@ import type { RecommendSplit } from "./types.ts";
 
 /** How candidates and relevance are chosen (see `EvaluateRecommendersOptions`). */
 export interface CandidateOptions {
+  /**
+   * Users to evaluate. Default: every user with at least one training interaction and at least
+   * one relevant test item.
+   */
   readonly candidates?: ArrayLike<number>;
+  /** `"new"` (test items not in the user's training data) or `"all"`. Default `"new"`. */
   readonly relevant?: "new" | "all";
+  /** Evaluate a seeded random sample of at most this many candidates. Default: all. */
   readonly maxUsers?: number;
+  /** Seed of that sample. Default `SEED` (42). */
   readonly seed?: number;
 }
 
@@ -18,6 +25,27 @@ export interface Candidates {
   readonly scored: boolean[];
 }
 
+/**
+ * Chooses the users an evaluator scores and the relevant test items of each.
+ *
+ * @param split Train and test interactions over one index space.
+ * @param options See {@linkcode CandidateOptions}.
+ * @param caller Name of the calling function, for error messages.
+ * @returns The users, their relevant item sets and whether each set is non-empty.
+ * @throws {RangeError} When train and test have different shapes.
+ * @example
+ * ```ts
+ * import { interactionsFromArrays } from "@shoplab/lib/recommend/interactions_from_arrays.ts";
+ * import { candidateUsers } from "@shoplab/lib/recommend/_candidates.ts";
+ * import assert from "node:assert/strict";
+ * const train = interactionsFromArrays({ users: [0, 1, 2], items: [0, 0, 1] }, { nItems: 3 });
+ * const test = interactionsFromArrays({ users: [0, 1], items: [2, 0] }, { nUsers: 3, nItems: 3 });
+ * const c = candidateUsers({ train, test }, {}, "evaluateRecommenders");
+ * // user 1's only test item was already in train ("new" relevance), user 2 has no test item
+ * assert.deepEqual(c.users, [0]);
+ * assert.deepEqual([...c.relevant[0]], [2]);
+ * ```
+ */
 export function candidateUsers(
   split: RecommendSplit,
   options: CandidateOptions,

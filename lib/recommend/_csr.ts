@@ -10,6 +10,18 @@ export interface BuiltCsr {
 /**
  * Builds a CSR matrix from triplets in any order. Duplicate (row, col) pairs are summed (values)
  * and max-ed (timestamps). Two stable counting-sort passes (by column, then by row): O(nnz + n).
+ *
+ * @example
+ * ```ts
+ * import { buildCsr } from "@shoplab/lib/recommend/_csr.ts";
+ * import assert from "node:assert/strict";
+ * // (1, 2) appears twice: values summed, timestamps max-ed
+ * const { matrix, timestamps } = buildCsr([1, 0, 1], [2, 0, 2], [1, 5, 2], 2, 3, [10, 20, 30]);
+ * assert.deepEqual([...matrix.indptr], [0, 1, 2]);
+ * assert.deepEqual([...matrix.indices], [0, 2]);
+ * assert.deepEqual([...matrix.values], [5, 3]);
+ * assert.deepEqual([...timestamps!], [20, 30]);
+ * ```
  */
 export function buildCsr(
   rows: ArrayLike<number>,
@@ -83,7 +95,21 @@ export function buildCsr(
   };
 }
 
-/** Transpose of a CSR matrix (i.e. its CSC form), rows sorted within each new row. */
+/**
+ * Transpose of a CSR matrix (i.e. its CSC form), rows sorted within each new row.
+ *
+ * @example
+ * ```ts
+ * import { buildCsr, transposeCsr } from "@shoplab/lib/recommend/_csr.ts";
+ * import assert from "node:assert/strict";
+ * const { matrix } = buildCsr([0, 0, 1], [1, 2, 1], [1, 2, 3], 2, 3);
+ * const t = transposeCsr(matrix);
+ * assert.equal(t.nRows, 3);
+ * assert.deepEqual([...t.indptr], [0, 0, 2, 3]);
+ * assert.deepEqual([...t.indices], [0, 1, 0]);
+ * assert.deepEqual([...t.values], [1, 3, 2]);
+ * ```
+ */
 export function transposeCsr(m: CsrMatrix): CsrMatrix {
   const { nRows, nCols, indptr, indices, values } = m;
   const nnz = indices.length;

@@ -11,7 +11,23 @@ import type {
 import { topK } from "./_top_k.ts";
 import { idIndex } from "./id_index.ts";
 
-/** Resolves user indices or ids to indices (cached id → index map per id array). */
+/**
+ * Resolves user indices or ids to indices (cached id → index map per id array).
+ *
+ * @example
+ * ```ts
+ * import { interactionsFromArrays } from "@shoplab/lib/recommend/interactions_from_arrays.ts";
+ * import { resolveUsers } from "@shoplab/lib/recommend/_fitted.ts";
+ * import assert from "node:assert/strict";
+ * const train = interactionsFromArrays({ users: [0, 1], items: [0, 1] }, {
+ *   userIds: ["ann", "bob"],
+ *   itemIds: ["x", "y"],
+ * });
+ * assert.deepEqual([...resolveUsers(train, ["bob", "ann"])], [1, 0]);
+ * assert.deepEqual([...resolveUsers(train, [1])], [1]);
+ * assert.throws(() => resolveUsers(train, ["eve"]), RangeError);
+ * ```
+ */
 export function resolveUsers(
   train: Interactions,
   users: ArrayLike<number> | readonly string[],
@@ -37,7 +53,23 @@ export function resolveUsers(
   return out;
 }
 
-/** Ranked item indices for one user, seen items excluded on request. */
+/**
+ * Ranked item indices for one user, seen items excluded on request.
+ *
+ * @example
+ * ```ts
+ * import { interactionsFromArrays } from "@shoplab/lib/recommend/interactions_from_arrays.ts";
+ * import { rankItems } from "@shoplab/lib/recommend/_fitted.ts";
+ * import assert from "node:assert/strict";
+ * const train = interactionsFromArrays({ users: [0, 1], items: [0, 1] }, {
+ *   userIds: ["ann", "bob"],
+ *   itemIds: ["x", "y"],
+ * });
+ * // ann has seen item 0, so only item 1 is left
+ * assert.deepEqual([...rankItems(train, Float32Array.of(0.9, 0.1), 0, 2, true)], [1]);
+ * assert.deepEqual([...rankItems(train, Float32Array.of(0.9, 0.1), 0, 2, false)], [0, 1]);
+ * ```
+ */
 export function rankItems(
   train: Interactions,
   scores: Float32Array,
@@ -52,7 +84,25 @@ export function rankItems(
   return topK(scores, k);
 }
 
-/** Builds a FittedRecommender from a scoring function (and optional explainer). */
+/**
+ * Builds a FittedRecommender from a scoring function (and optional explainer).
+ *
+ * @example
+ * ```ts
+ * import { interactionsFromArrays } from "@shoplab/lib/recommend/interactions_from_arrays.ts";
+ * import { makeFitted } from "@shoplab/lib/recommend/_fitted.ts";
+ * import assert from "node:assert/strict";
+ * const train = interactionsFromArrays({ users: [0, 1], items: [0, 1] }, {
+ *   userIds: ["ann", "bob"],
+ *   itemIds: ["x", "y"],
+ * });
+ * const model = makeFitted("constant", train, () => Float32Array.of(0.2, 0.7));
+ * const [bob] = model.recommend(["bob"], { k: 1 });
+ * assert.equal(bob.userId, "bob");
+ * assert.equal(bob.items[0].itemId, "x"); // bob has seen "y", so the best unseen item is "x"
+ * assert.equal(model.recommend(["bob"], { k: 1, exclude: "none" })[0].items[0].itemId, "y");
+ * ```
+ */
 export function makeFitted(
   name: string,
   train: Interactions,
@@ -85,7 +135,19 @@ export function makeFitted(
   return { ...extra, name, train, scores, explain, recommend };
 }
 
-/** Label of an item for explanations. */
+/**
+ * Label of an item for explanations.
+ *
+ * @example
+ * ```ts
+ * import { interactionsFromArrays } from "@shoplab/lib/recommend/interactions_from_arrays.ts";
+ * import { label } from "@shoplab/lib/recommend/_fitted.ts";
+ * import assert from "node:assert/strict";
+ * const train = interactionsFromArrays({ users: [0], items: [1] }, { itemLabels: ["Tea", "Mug"] });
+ * assert.equal(label(train, 1), "Mug");
+ * assert.equal(label(interactionsFromArrays({ users: [0], items: [1] }), 1), "1");
+ * ```
+ */
 export function label(train: Interactions, item: number): string {
   return train.itemLabels?.[item] ?? train.itemIds[item];
 }

@@ -71,6 +71,23 @@ function timeExpr(df: pl.DataFrame, col: string, table: string): pl.Expr {
 /**
  * Long log with columns u (Utf8), i (Utf8), w (Float64), t (Float64 epoch ms) and k (Utf8: the
  * row's kind, `view` | `cart` | `purchase`; transaction lines are purchases).
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { interactionLog } from "@shoplab/lib/recommend/_log.ts";
+ * import assert from "node:assert/strict";
+ * const transactions = pl.DataFrame({
+ *   customer_id: ["b", "a", "a"],
+ *   item_id: ["x", "y", "y"],
+ *   timestamp: [new Date(1000), new Date(2000), new Date(3000)],
+ *   quantity: [1, 2, -1],
+ * });
+ * const log = interactionLog({ transactions }, {});
+ * assert.equal(log.height, 2); // the return line is dropped
+ * assert.deepEqual(log.getColumn("w").toArray(), [5, 5]); // purchase weight
+ * assert.deepEqual(log.getColumn("k").toArray(), ["purchase", "purchase"]);
+ * ```
  */
 export function interactionLog(tables: InteractionTables, options: LogOptions): pl.DataFrame {
   const w = { view: 1, cart: 3, purchase: 5, ...options.weights };
@@ -138,7 +155,26 @@ export function interactionLog(tables: InteractionTables, options: LogOptions): 
   );
 }
 
-/** Sorted distinct ids of users and items, and the log with integer codes uc, ic (plus w, t, k). */
+/**
+ * Sorted distinct ids of users and items, and the log with integer codes uc, ic (plus w, t, k).
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { encodeLog, interactionLog } from "@shoplab/lib/recommend/_log.ts";
+ * import assert from "node:assert/strict";
+ * const transactions = pl.DataFrame({
+ *   customer_id: ["b", "a", "a"],
+ *   item_id: ["x", "y", "y"],
+ *   timestamp: [new Date(1000), new Date(2000), new Date(3000)],
+ *   quantity: [1, 2, -1],
+ * });
+ * const { coded, userIds, itemIds } = encodeLog(interactionLog({ transactions }, {}));
+ * assert.deepEqual(userIds, ["a", "b"]);
+ * assert.deepEqual(itemIds, ["x", "y"]);
+ * assert.deepEqual(coded.columns, ["uc", "ic", "w", "t", "k"]);
+ * ```
+ */
 export function encodeLog(
   log: pl.DataFrame,
 ): { coded: pl.DataFrame; userIds: string[]; itemIds: string[] } {
@@ -161,7 +197,24 @@ export function encodeLog(
   return { coded, userIds, itemIds };
 }
 
-/** Labels and text per item id, from an items table (id when absent). */
+/**
+ * Labels and text per item id, from an items table (id when absent).
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { itemInfo } from "@shoplab/lib/recommend/_log.ts";
+ * import assert from "node:assert/strict";
+ * const items = pl.DataFrame({
+ *   item_id: ["x", "y"],
+ *   title: ["Green tea", null],
+ *   category: ["tea", "mugs"],
+ * });
+ * const info = itemInfo(items, ["y", "x", "z"]);
+ * assert.deepEqual(info.itemLabels, ["y", "Green tea", "z"]); // id when there is no title
+ * assert.deepEqual(info.itemText, ["mugs", "Green tea tea", ""]);
+ * ```
+ */
 export function itemInfo(
   items: pl.DataFrame | undefined,
   itemIds: readonly string[],
@@ -187,7 +240,27 @@ export function itemInfo(
   return { itemLabels, itemText };
 }
 
-/** Aggregates a coded log (uc, ic, w, t) into an Interactions matrix over the given ids. */
+/**
+ * Aggregates a coded log (uc, ic, w, t) into an Interactions matrix over the given ids.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { aggregateLog, encodeLog, interactionLog } from "@shoplab/lib/recommend/_log.ts";
+ * import assert from "node:assert/strict";
+ * const transactions = pl.DataFrame({
+ *   customer_id: ["b", "a", "a"],
+ *   item_id: ["x", "y", "y"],
+ *   timestamp: [new Date(1000), new Date(2000), new Date(3000)],
+ *   quantity: [1, 2, -1],
+ * });
+ * const { coded, userIds, itemIds } = encodeLog(interactionLog({ transactions }, {}));
+ * const m = aggregateLog(coded, userIds, itemIds, { transform: "binary" }, {});
+ * assert.equal(m.nnz, 2);
+ * assert.deepEqual([...m.byUser.values], [1, 1]);
+ * assert.deepEqual([...m.lastTimestamp!], [2000, 1000]);
+ * ```
+ */
 export function aggregateLog(
   coded: pl.DataFrame,
   userIds: readonly string[],
@@ -220,7 +293,17 @@ export function aggregateLog(
   };
 }
 
-/** Epoch ms of a Date or number. */
+/**
+ * Epoch ms of a Date or number.
+ *
+ * @example
+ * ```ts
+ * import { toMs } from "@shoplab/lib/recommend/_log.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(toMs(new Date(5)), 5);
+ * assert.equal(toMs(7), 7);
+ * ```
+ */
 export function toMs(x: Date | number): number {
   return typeof x === "number" ? x : x.getTime();
 }

@@ -16,6 +16,23 @@ export interface RowStats {
   nnz: Int32Array;
 }
 
+/**
+ * Sum, sum of squares and non-zero count of every row of a CSR matrix.
+ *
+ * @param m The matrix.
+ * @returns The three per-row arrays.
+ * @example
+ * ```ts
+ * import { rowStats } from "@shoplab/lib/recommend/_row_sim.ts";
+ * import assert from "node:assert/strict";
+ * const m = { nRows: 2, nCols: 3, indptr: Int32Array.of(0, 2, 3),
+ *   indices: Int32Array.of(0, 2, 1), values: Float32Array.of(1, 2, 3) };
+ * const s = rowStats(m);
+ * assert.deepEqual([...s.sum], [3, 3]);
+ * assert.deepEqual([...s.sumSq], [5, 9]);
+ * assert.deepEqual([...s.nnz], [2, 1]);
+ * ```
+ */
 export function rowStats(m: CsrMatrix): RowStats {
   const sum = new Float64Array(m.nRows), sumSq = new Float64Array(m.nRows);
   const nnz = new Int32Array(m.nRows);
@@ -34,6 +51,23 @@ export function rowStats(m: CsrMatrix): RowStats {
   return { sum, sumSq, nnz };
 }
 
+/**
+ * Row `r` of a CSR matrix as a {@linkcode SparseVector} (views, no copy).
+ *
+ * @param m The matrix.
+ * @param r Row index.
+ * @returns The row, of length `m.nCols`.
+ * @example
+ * ```ts
+ * import { rowVector } from "@shoplab/lib/recommend/_row_sim.ts";
+ * import assert from "node:assert/strict";
+ * const m = { nRows: 2, nCols: 3, indptr: Int32Array.of(0, 2, 3),
+ *   indices: Int32Array.of(0, 2, 1), values: Float32Array.of(1, 2, 3) };
+ * const v = rowVector(m, 1);
+ * assert.equal(v.length, 3);
+ * assert.deepEqual(Array.from(v.indices), [1]);
+ * ```
+ */
 export function rowVector(m: CsrMatrix, r: number): SparseVector {
   return {
     length: m.nCols,
@@ -45,6 +79,18 @@ export function rowVector(m: CsrMatrix, r: number): SparseVector {
 /**
  * Returns sim(a, b, dot, common) for rows a, b of `m` given their dot product and the number of
  * columns where both are non-zero. `shrink` multiplies by common / (common + shrink).
+ *
+ * @example
+ * ```ts
+ * import { rowSimilarity } from "@shoplab/lib/recommend/_row_sim.ts";
+ * import assert from "node:assert/strict";
+ * // rows (1, 1, 0) and (1, 0, 0): dot 1, one common column
+ * const m = { nRows: 2, nCols: 3, indptr: Int32Array.of(0, 2, 3),
+ *   indices: Int32Array.of(0, 1, 0), values: Float32Array.of(1, 1, 1) };
+ * assert.ok(Math.abs(rowSimilarity(m, "cosine", 0)(0, 1, 1, 1) - Math.SQRT1_2) < 1e-12);
+ * assert.equal(rowSimilarity(m, "jaccard", 0)(0, 1, 1, 1), 0.5);
+ * assert.equal(rowSimilarity(m, "jaccard", 1)(0, 1, 1, 1), 0.25); // shrunk by 1 / (1 + 1)
+ * ```
  */
 export function rowSimilarity(
   m: CsrMatrix,

@@ -2,7 +2,21 @@
 import type { Interactions } from "./types.ts";
 import { transposeCsr } from "./_csr.ts";
 
-/** Entries with `mask[q] = 1` go to the second matrix, the rest to the first. */
+/**
+ * Entries with `mask[q] = 1` go to the second matrix, the rest to the first.
+ *
+ * @example
+ * ```ts
+ * import { interactionsFromArrays } from "@shoplab/lib/recommend/interactions_from_arrays.ts";
+ * import { partition } from "@shoplab/lib/recommend/_sub.ts";
+ * import assert from "node:assert/strict";
+ * const m = interactionsFromArrays({ users: [0, 0, 1], items: [0, 1, 1] });
+ * const [first, second] = partition(m, Uint8Array.of(0, 1, 0));
+ * assert.equal(first.nnz, 2);
+ * assert.deepEqual([...second.byUser.indices], [1]); // user 0's item 1
+ * assert.equal(second.byItem.nRows, 2);
+ * ```
+ */
 export function partition(m: Interactions, mask: Uint8Array): [Interactions, Interactions] {
   const build = (keep: number): Interactions => {
     const { indptr, indices, values } = m.byUser;

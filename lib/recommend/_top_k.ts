@@ -3,6 +3,14 @@
 /**
  * Indices of the `k` largest finite scores, best first; ties go to the lower index. Entries
  * whose score is -Infinity or NaN are never selected.
+ *
+ * @example
+ * ```ts
+ * import { topK } from "@shoplab/lib/recommend/_top_k.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual([...topK([0.2, 0.9, NaN, 0.9, -Infinity], 2)], [1, 3]);
+ * assert.deepEqual([...topK([NaN, -Infinity], 3)], []);
+ * ```
  */
 export function topK(scores: ArrayLike<number>, k: number): Int32Array {
   const idx = new Int32Array(k);

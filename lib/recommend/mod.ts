@@ -16,6 +16,8 @@
  * @module
  */
 export * from "./types.ts";
+export type { LogOptions } from "./_log.ts";
+export type { CandidateOptions } from "./_candidates.ts";
 export * from "./interactions_from_arrays.ts";
 export * from "./id_index.ts";
 export * from "./build_interactions.ts";

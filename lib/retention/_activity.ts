@@ -7,27 +7,61 @@
 import pl from "nodejs-polars";
 import { MS_PER_DAY } from "../core/constants.ts";
 import { CU, TX } from "../data/schema.ts";
+import type { Frame } from "../prep/_columns.ts";
 
-/** A table that may be eager or lazy. */
-export type Frame = pl.DataFrame | pl.LazyDataFrame;
+/** A table that may be eager or lazy (the public `Frame` of lib/prep). */
+export type { Frame } from "../prep/_columns.ts";
 
 /** Calendar unit of a period. Months are calendar months; weeks start on Monday (UTC). */
 export type PeriodUnit = "month" | "week";
 
-/** Index of the UTC calendar month (year·12 + month) or Monday-start week of a time in ms. */
+/**
+ * Index of the UTC calendar month (year·12 + month) or Monday-start week of a time in ms.
+ *
+ * @example
+ * ```ts
+ * import { periodIndex } from "@shoplab/lib/retention/_activity.ts";
+ * import assert from "node:assert/strict";
+ * const ms = Date.UTC(2024, 1, 15);
+ * assert.equal(periodIndex(ms, "month"), 2024 * 12 + 1);
+ * // 1970-01-05 was the first Monday after the epoch: week 1
+ * assert.equal(periodIndex(Date.UTC(1970, 0, 5), "week"), 1);
+ * assert.equal(periodIndex(Date.UTC(1970, 0, 4), "week"), 0);
+ * ```
+ */
 export function periodIndex(ms: number, unit: PeriodUnit): number {
   if (unit === "week") return Math.floor((Math.floor(ms / MS_PER_DAY) + 3) / 7);
   const d = new Date(ms);
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 }
 
-/** First instant of a period index, see {@linkcode periodIndex}. */
+/**
+ * First instant of a period index, see {@linkcode periodIndex}.
+ * @example
+ * ```ts
+ * import { periodIndex, periodStart } from "@shoplab/lib/retention/_activity.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(periodStart(2024 * 12 + 1, "month").toISOString(), "2024-02-01T00:00:00.000Z");
+ * const wk = periodIndex(Date.UTC(2024, 0, 3), "week"); // a Wednesday
+ * assert.equal(periodStart(wk, "week").toISOString(), "2024-01-01T00:00:00.000Z"); // its Monday
+ * ```
+ */
 export function periodStart(index: number, unit: PeriodUnit): Date {
   if (unit === "week") return new Date((index * 7 - 3) * MS_PER_DAY);
   return new Date(Date.UTC(Math.floor(index / 12), index % 12, 1));
 }
 
-/** Validates a period unit. */
+/**
+ * Validates a period unit.
+ *
+ * @example
+ * ```ts
+ * import { checkUnit } from "@shoplab/lib/retention/_activity.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(checkUnit("week", "cohortTable"), "week");
+ * assert.throws(() => checkUnit("day", "cohortTable"), TypeError);
+ * ```
+ */
 export function checkUnit(unit: unknown, fn: string): PeriodUnit {
   if (unit !== "month" && unit !== "week") {
     throw new TypeError(`${fn}: period must be "month" or "week", got ${String(unit)}`);
@@ -35,14 +69,37 @@ export function checkUnit(unit: unknown, fn: string): PeriodUnit {
   return unit;
 }
 
-/** Validates `asOf` and returns it in ms. */
+/**
+ * Validates `asOf` and returns it in ms.
+ *
+ * @example
+ * ```ts
+ * import { asOfMs } from "@shoplab/lib/retention/_activity.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(asOfMs(new Date(Date.UTC(2024, 0, 1)), "activeCustomers"), Date.UTC(2024, 0, 1));
+ * assert.throws(() => asOfMs("2024-01-01", "activeCustomers"), RangeError);
+ * ```
+ */
 export function asOfMs(asOf: unknown, fn: string): number {
   const t = asOf instanceof Date ? asOf.getTime() : NaN;
   if (!Number.isFinite(t)) throw new RangeError(`${fn}: asOf must be a valid Date`);
   return t;
 }
 
-/** Throws a TypeError naming the function and the missing column. */
+/**
+ * Throws a TypeError naming the function and the missing column.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { requireColumns } from "@shoplab/lib/retention/_activity.ts";
+ * import assert from "node:assert/strict";
+ * assert.throws(
+ *   () => requireColumns(pl.DataFrame({ a: [1] }), ["customer_id"], "cohortTable"),
+ *   /cohortTable: column "customer_id" is not in the table/,
+ * );
+ * ```
+ */
 export function requireColumns(df: Frame, columns: readonly string[], fn: string): void {
   const have = new Set(df.columns);
   for (const c of columns) {
@@ -93,6 +150,26 @@ export interface ReadLinesOptions {
  * `dropDuplicates`, exact duplicate order lines (same customer, order, time, item when present,
  * quantity and price) count once. Ids become dense integer codes inside polars (lexicographic
  * order), so only numbers cross into JavaScript.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { readLines } from "@shoplab/lib/retention/_activity.ts";
+ * import assert from "node:assert/strict";
+ * const d = (day: number) => new Date(Date.UTC(2024, 0, day));
+ * const tx = pl.DataFrame({
+ *   customer_id: ["b", "a", "a", "a"],
+ *   order_id: ["o3", "o1", "o1", "o2"],
+ *   timestamp: [d(3), d(1), d(1), d(9)],
+ *   quantity: [1, 2, 2, -1],
+ *   unit_price: [5, 10, 10, 10],
+ * });
+ * const lines = readLines(tx, { asOf: Date.UTC(2024, 1, 1), dropDuplicates: true, fn: "test" });
+ * assert.deepEqual(lines.customers, ["a", "b"]);
+ * assert.deepEqual([...lines.customer], [0, 0, 1]); // the duplicate o1 line counted once
+ * assert.deepEqual([...lines.value], [20, -10, 5]);
+ * assert.deepEqual([...lines.sale], [1, 0, 1]);
+ * ```
  */
 export function readLines(tx: Frame, options: ReadLinesOptions): Lines {
   const { asOf, fn } = options;
@@ -140,7 +217,28 @@ export function readLines(tx: Frame, options: ReadLinesOptions): Lines {
   };
 }
 
-/** Per customer: first and last sale time (NaN when the customer only has returns). */
+/**
+ * Per customer: first and last sale time (NaN when the customer only has returns).
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { firstLastSale, readLines } from "@shoplab/lib/retention/_activity.ts";
+ * import assert from "node:assert/strict";
+ * const d = (day: number) => new Date(Date.UTC(2024, 0, day));
+ * const tx = pl.DataFrame({
+ *   customer_id: ["b", "a", "a", "a"],
+ *   order_id: ["o3", "o1", "o1", "o2"],
+ *   timestamp: [d(3), d(1), d(1), d(9)],
+ *   quantity: [1, 2, 2, -1],
+ *   unit_price: [5, 10, 10, 10],
+ * });
+ * const lines = readLines(tx, { asOf: Date.UTC(2024, 1, 1), dropDuplicates: false, fn: "test" });
+ * const { first, last } = firstLastSale(lines);
+ * assert.deepEqual([...first], [d(1).getTime(), d(3).getTime()]);
+ * assert.deepEqual([...last], [d(1).getTime(), d(3).getTime()]); // a's 9 Jan line is a return
+ * ```
+ */
 export function firstLastSale(lines: Lines): { first: Float64Array; last: Float64Array } {
   const m = lines.customers.length;
   const first = new Float64Array(m).fill(NaN), last = new Float64Array(m).fill(NaN);
@@ -162,6 +260,23 @@ export interface CustomerInfo {
 /**
  * Signup time and channel per customer: from the customers table when given (channel from
  * `customers.channel`), else the channel column of the transactions when present.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { customerInfo } from "@shoplab/lib/retention/_activity.ts";
+ * import assert from "node:assert/strict";
+ * const customers = pl.DataFrame({
+ *   customer_id: ["a", "b"],
+ *   signup_date: [new Date(Date.UTC(2024, 0, 1)), null],
+ *   channel: ["ads", "email"],
+ * });
+ * const transactions = pl.DataFrame({ customer_id: ["a"] });
+ * const info = customerInfo({ transactions, customers }, "test");
+ * assert.equal(info.signup.get("a"), Date.UTC(2024, 0, 1));
+ * assert.equal(info.signup.has("b"), false);
+ * assert.equal(info.channel.get("b"), "email");
+ * ```
  */
 export function customerInfo(
   tables: { readonly transactions: Frame; readonly customers?: Frame },

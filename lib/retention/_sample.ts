@@ -11,7 +11,19 @@ export interface SortedSample {
   readonly event: Uint8Array;
 }
 
-/** Checks lengths and values (naming the function and the index) and sorts by time. */
+/**
+ * Checks lengths and values (naming the function and the index) and sorts by time.
+ *
+ * @example
+ * ```ts
+ * import { sortedSample } from "@shoplab/lib/retention/_sample.ts";
+ * import assert from "node:assert/strict";
+ * const s = sortedSample({ durations: [5, 2, 9], events: [true, 0, 1] }, "kaplanMeier");
+ * assert.deepEqual([...s.time], [2, 5, 9]);
+ * assert.deepEqual([...s.event], [0, 1, 1]);
+ * assert.throws(() => sortedSample({ durations: [-1], events: [1] }, "kaplanMeier"), RangeError);
+ * ```
+ */
 export function sortedSample(sample: SurvivalSample, fn: string): SortedSample {
   if (sample === null || typeof sample !== "object") {
     throw new TypeError(`${fn}: expected { durations, events }`);

@@ -7,6 +7,14 @@
 /**
  * Standard normal quantile Φ⁻¹(p): Acklam's rational approximation refined by one Halley step
  * on erfc (agrees with scipy's `norm.ppf` to 1e-12 in the tests).
+ *
+ * @example
+ * ```ts
+ * import { normalQuantile } from "@shoplab/lib/retention/_stats.ts";
+ * import assert from "node:assert/strict";
+ * assert.ok(Math.abs(normalQuantile(0.975) - 1.959963984540054) < 1e-12); // scipy norm.ppf
+ * assert.ok(Math.abs(normalQuantile(0.5)) < 1e-15);
+ * ```
  */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normal quantile: p must be in (0, 1), got ${p}`);
@@ -102,7 +110,17 @@ function erfc(x: number): number {
   return x >= 0 ? r : 2 - r;
 }
 
-/** log Γ(x) for x > 0: shifted up to x ≥ 15, then Stirling's series (absolute error < 1e-14). */
+/**
+ * log Γ(x) for x > 0: shifted up to x ≥ 15, then Stirling's series (absolute error < 1e-14).
+ *
+ * @example
+ * ```ts
+ * import { logGamma } from "@shoplab/lib/retention/_stats.ts";
+ * import assert from "node:assert/strict";
+ * assert.ok(Math.abs(logGamma(5) - Math.log(24)) < 1e-13);
+ * assert.ok(Math.abs(logGamma(0.5) - Math.log(Math.sqrt(Math.PI))) < 1e-13);
+ * ```
+ */
 export function logGamma(x: number): number {
   if (!(x > 0)) throw new RangeError(`logGamma: x must be > 0, got ${x}`);
   let shift = 0;
@@ -116,7 +134,17 @@ export function logGamma(x: number): number {
   return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + series - shift;
 }
 
-/** Regularised upper incomplete gamma Q(a, x) = Γ(a, x) / Γ(a) (series / continued fraction). */
+/**
+ * Regularised upper incomplete gamma Q(a, x) = Γ(a, x) / Γ(a) (series / continued fraction).
+ *
+ * @example
+ * ```ts
+ * import { gammaQ } from "@shoplab/lib/retention/_stats.ts";
+ * import assert from "node:assert/strict";
+ * assert.ok(Math.abs(gammaQ(1, 2) - Math.exp(-2)) < 1e-14); // Q(1, x) = e^(−x)
+ * assert.equal(gammaQ(3, 0), 1);
+ * ```
+ */
 export function gammaQ(a: number, x: number): number {
   if (x <= 0) return 1;
   const lead = -x + a * Math.log(x) - logGamma(a);
@@ -148,13 +176,35 @@ export function gammaQ(a: number, x: number): number {
   return Math.exp(lead) * h;
 }
 
-/** Upper tail P(X ≥ x) of a chi-square distribution with `df` degrees of freedom. */
+/**
+ * Upper tail P(X ≥ x) of a chi-square distribution with `df` degrees of freedom.
+ *
+ * @example
+ * ```ts
+ * import { chiSquareSf } from "@shoplab/lib/retention/_stats.ts";
+ * import assert from "node:assert/strict";
+ * // scipy.stats.chi2.ppf(0.95, 1) = 3.841458820694124
+ * assert.ok(Math.abs(chiSquareSf(3.841458820694124, 1) - 0.05) < 1e-12);
+ * assert.ok(Math.abs(chiSquareSf(2, 2) - Math.exp(-1)) < 1e-14); // df 2: e^(−x/2)
+ * ```
+ */
 export function chiSquareSf(x: number, df: number): number {
   if (!(df > 0)) throw new RangeError(`chi-square: df must be > 0, got ${df}`);
   return gammaQ(df / 2, x / 2);
 }
 
-/** Solves the symmetric positive-definite system A x = b (Cholesky); `a` is row-major n×n. */
+/**
+ * Solves the symmetric positive-definite system A x = b (Cholesky); `a` is row-major n×n.
+ *
+ * @example
+ * ```ts
+ * import { solveSpd } from "@shoplab/lib/retention/_stats.ts";
+ * import assert from "node:assert/strict";
+ * // 4x + 2y = 2, 2x + 3y = 5
+ * const x = solveSpd(Float64Array.of(4, 2, 2, 3), Float64Array.of(2, 5), 2);
+ * assert.ok(Math.abs(x[0] + 0.5) < 1e-12 && Math.abs(x[1] - 2) < 1e-12);
+ * ```
+ */
 export function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Array {
   const l = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {

@@ -14,6 +14,17 @@ export interface Eigen {
  * Diagonalises the symmetric d × d matrix `a` (row-major, not modified) with cyclic Jacobi
  * rotations until the off-diagonal mass is negligible. Eigenpairs are sorted by decreasing
  * eigenvalue (ties keep column order).
+ *
+ * @example
+ * ```ts
+ * import { jacobiEigen } from "@shoplab/lib/segment/_jacobi.ts";
+ * import assert from "node:assert/strict";
+ * const { values, vectors } = jacobiEigen(Float64Array.of(2, 1, 1, 2), 2);
+ * assert.ok(Math.abs(values[0] - 3) < 1e-12 && Math.abs(values[1] - 1) < 1e-12);
+ * // first eigenvector ∝ (1, 1)
+ * assert.ok(Math.abs(Math.abs(vectors[0]) - Math.SQRT1_2) < 1e-12);
+ * assert.ok(Math.abs(vectors[0] - vectors[1]) < 1e-12);
+ * ```
  */
 export function jacobiEigen(a: Float64Array, d: number): Eigen {
   const m = Float64Array.from(a);

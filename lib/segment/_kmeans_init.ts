@@ -18,7 +18,21 @@ function searchSorted(cum: Float64Array, v: number): number {
   return lo;
 }
 
-/** Picks `k` initial centres among the rows of `x` (n × d); returns them as a k × d array. */
+/**
+ * Picks `k` initial centres among the rows of `x` (n × d); returns them as a k × d array.
+ *
+ * @example
+ * ```ts
+ * import { createRng } from "@shoplab/lib/core/random.ts";
+ * import { kmeansPlusPlus } from "@shoplab/lib/segment/_kmeans_init.ts";
+ * import assert from "node:assert/strict";
+ * // two tight groups far apart: k-means++ puts one centre in each
+ * const x = Float64Array.of(0, 0, 0.1, 0, 10, 10, 10.1, 10);
+ * const c = kmeansPlusPlus(x, 4, 2, 2, createRng(42));
+ * assert.equal(c.length, 4);
+ * assert.ok(Math.abs(c[0] - c[2]) > 5);
+ * ```
+ */
 export function kmeansPlusPlus(
   x: Float64Array,
   n: number,

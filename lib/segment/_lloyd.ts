@@ -16,6 +16,17 @@ export interface LloydResult {
 /**
  * Assigns each row to its nearest centre; writes labels and each row's squared distance;
  * returns the number of labels that changed.
+ *
+ * @example
+ * ```ts
+ * import { assign } from "@shoplab/lib/segment/_lloyd.ts";
+ * import assert from "node:assert/strict";
+ * const x = Float64Array.of(0, 1, 9, 10), labels = new Int32Array(4), dist = new Float64Array(4);
+ * const changed = assign(x, 4, 1, Float64Array.of(0, 10), 2, labels, dist);
+ * assert.deepEqual([...labels], [0, 0, 1, 1]);
+ * assert.deepEqual([...dist], [0, 1, 1, 0]);
+ * assert.equal(changed, 2); // labels start at 0
+ * ```
  */
 export function assign(
   x: Float64Array,
@@ -92,6 +103,18 @@ function nearestTwo(
  * (Hamerly 2010, "Making k-means even faster"): a row is re-examined only when its distance
  * bound to its centre exceeds the bound to every other centre, which gives the same labels as
  * the plain algorithm (up to exact ties) at a fraction of the distance computations.
+ *
+ * @example
+ * ```ts
+ * import { lloyd } from "@shoplab/lib/segment/_lloyd.ts";
+ * import assert from "node:assert/strict";
+ * const x = Float64Array.of(0, 1, 9, 10);
+ * const r = lloyd(x, 4, 1, 2, Float64Array.of(0, 1), 300, 1e-8);
+ * assert.ok(r.converged);
+ * assert.deepEqual([...r.labels], [0, 0, 1, 1]);
+ * assert.deepEqual([...r.centers], [0.5, 9.5]);
+ * assert.equal(r.inertia, 1);
+ * ```
  */
 export function lloyd(
   x: Float64Array,

@@ -8,7 +8,17 @@ import type { Matrix } from "../prep/to_matrix.ts";
 /** The part of a {@linkcode Matrix} the algorithms need: row-major values and dimensions. */
 export type MatrixLike = Pick<Matrix, "x" | "rows" | "cols">;
 
-/** Throws unless `m` is a consistent matrix of finite numbers. */
+/**
+ * Throws unless `m` is a consistent matrix of finite numbers.
+ *
+ * @example
+ * ```ts
+ * import { checkMatrix } from "@shoplab/lib/segment/_matrix.ts";
+ * import assert from "node:assert/strict";
+ * checkMatrix({ x: Float64Array.of(1, 2), rows: 1, cols: 2 }, "kmeans");
+ * assert.throws(() => checkMatrix({ x: Float64Array.of(1, NaN), rows: 1, cols: 2 }, "kmeans"));
+ * ```
+ */
 export function checkMatrix(m: MatrixLike, fn: string): void {
   const { x, rows, cols } = m;
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 1) {
@@ -27,7 +37,17 @@ export function checkMatrix(m: MatrixLike, fn: string): void {
   }
 }
 
-/** Squared Euclidean distance between row `i` of `a` and row `j` of `b` (both `d` wide). */
+/**
+ * Squared Euclidean distance between row `i` of `a` and row `j` of `b` (both `d` wide).
+ *
+ * @example
+ * ```ts
+ * import { sqDist } from "@shoplab/lib/segment/_matrix.ts";
+ * import assert from "node:assert/strict";
+ * const a = Float64Array.of(0, 0, 1, 1), b = Float64Array.of(4, 5);
+ * assert.equal(sqDist(a, 1, b, 0, 2), 9 + 16);
+ * ```
+ */
 export function sqDist(
   a: Float64Array,
   i: number,

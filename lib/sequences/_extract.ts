@@ -48,7 +48,27 @@ function strings(df: pl.DataFrame, col: string): string[] {
 
 const floats = floatColumn;
 
-/** Transactions with t < before, with codes assigned through `customers` / `items`. */
+/**
+ * Transactions with t < before, with codes assigned through `customers` / `items`.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { Codes, extractTransactions } from "@shoplab/lib/sequences/_extract.ts";
+ * import assert from "node:assert/strict";
+ * const d = (day: number) => new Date(Date.UTC(2024, 0, day));
+ * const tx = pl.DataFrame({
+ *   customer_id: ["b", "a", "a"], order_id: ["o2", "o1", "o3"], timestamp: [d(2), d(1), d(9)],
+ *   item_id: ["x", "y", "x"], quantity: [1, 2, 1], unit_price: [5, 3, 5],
+ * });
+ * const customers = new Codes(), items = new Codes();
+ * const out = extractTransactions(tx, undefined, Date.UTC(2024, 0, 5), customers, items);
+ * assert.deepEqual(customers.names, ["a", "b"]); // first seen in time order; 9 Jan is cut off
+ * assert.deepEqual([...out.item], [0, 1]);
+ * assert.deepEqual([...out.quantity], [2, 1]);
+ * assert.deepEqual([...out.category], [-1, -1]); // no items table
+ * ```
+ */
 export function extractTransactions(
   tx: Frame,
   items: Frame | undefined,
@@ -100,7 +120,21 @@ export function extractTransactions(
   return out;
 }
 
-/** Events with t < before. */
+/**
+ * Events with t < before.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { Codes, extractEvents } from "@shoplab/lib/sequences/_extract.ts";
+ * import assert from "node:assert/strict";
+ * const ev = pl.DataFrame({
+ *   customer_id: ["a", "a"], event_type: ["view", "cart"], timestamp: [new Date(1), new Date(2)],
+ * });
+ * const out = extractEvents(ev, 10, new Codes());
+ * assert.deepEqual([...out.type], [0, 1]); // view 0, cart 1, purchase 2
+ * ```
+ */
 export function extractEvents(ev: Frame, before: number, customers: Codes): EventArrays {
   requireColumns(ev, [EV.customer, EV.type, EV.timestamp], "buildSequences (events)");
   const df = toLazy(ev).select(
@@ -122,7 +156,23 @@ export function extractEvents(ev: Frame, before: number, customers: Codes): Even
   return out;
 }
 
-/** Signup time per customer code (NaN when unknown), for customers already coded. */
+/**
+ * Signup time per customer code (NaN when unknown), for customers already coded.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { Codes, extractSignups } from "@shoplab/lib/sequences/_extract.ts";
+ * import assert from "node:assert/strict";
+ * const customers = new Codes();
+ * customers.code("a");
+ * customers.code("b");
+ * const cu = pl.DataFrame({ customer_id: ["b", "c"], signup_date: [new Date(7), new Date(8)] });
+ * const signup = extractSignups(cu, customers);
+ * assert.ok(Number.isNaN(signup[0]));
+ * assert.equal(signup[1], 7); // "c" is not coded: ignored
+ * ```
+ */
 export function extractSignups(cu: Frame, customers: Codes): Float64Array {
   const out = new Float64Array(customers.names.length).fill(NaN);
   if (!cu.columns.includes(CU.signupDate)) return out;

@@ -12,6 +12,7 @@
  * @module
  */
 export * from "./tokenize.ts";
+export type { Documents } from "./_vocab.ts";
 export * from "./porter_stem.ts";
 export * from "./sparse_rows.ts";
 export * from "./fit_tfidf.ts";
