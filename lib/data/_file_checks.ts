@@ -6,7 +6,10 @@
  */
 import { DataError } from "./errors.ts";
 
-/** What a caller is reading, for messages: `Cannot read <table> from "<file>"`. */
+/**
+ * What a caller is reading, for messages: `Cannot read <table> from "<file>"`. Passed to the
+ * checks (e.g. `checkUniqueKey`) so that every {@linkcode DataError} names the table and file.
+ */
 export interface ReadContext {
   /** Canonical table being read (or a source name). */
   readonly table: string;
@@ -14,7 +17,16 @@ export interface ReadContext {
   readonly file: string;
 }
 
-/** Prefix of every message about one file. */
+/**
+ * Prefix of every message about one file.
+ *
+ * @example
+ * ```ts
+ * import { cannotRead } from "@shoplab/lib/data/_file_checks.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(cannotRead({ table: "items", file: "a.csv" }), 'Cannot read items from "a.csv"');
+ * ```
+ */
 export function cannotRead(ctx: ReadContext): string {
   return `Cannot read ${ctx.table} from "${ctx.file}"`;
 }
@@ -24,6 +36,20 @@ export function cannotRead(ctx: ReadContext): string {
  *
  * @returns The decoded head of the file.
  * @throws {DataError} Missing file, a folder, empty file, binary content.
+ * @example
+ * ```ts
+ * import { checkTextFile } from "@shoplab/lib/data/_file_checks.ts";
+ * import assert from "node:assert/strict";
+ * const file = await Deno.makeTempFile({ suffix: ".csv" });
+ * const ctx = { table: "items", file };
+ * assert.throws(() => checkTextFile(ctx), /\.csv": the file is empty/);
+ * await Deno.writeFile(file, new Uint8Array([80, 75, 3, 4, 0, 0]));
+ * assert.throws(() => checkTextFile(ctx), /looks binary \(it contains NUL bytes\)/);
+ * await Deno.writeTextFile(file, "item_id,price\nA1,3.5\n");
+ * assert.equal(checkTextFile(ctx), "item_id,price\nA1,3.5\n");
+ * await Deno.remove(file);
+ * assert.throws(() => checkTextFile(ctx), /the file does not exist/);
+ * ```
  */
 export function checkTextFile(ctx: ReadContext): string {
   let info: Deno.FileInfo;
@@ -74,7 +100,16 @@ export function checkTextFile(ctx: ReadContext): string {
 
 const DELIMITERS = [",", ";", "\t", "|"] as const;
 
-/** Splits a header line on a delimiter, honouring double quotes. */
+/**
+ * Splits a header line on a delimiter, honouring double quotes.
+ *
+ * @example
+ * ```ts
+ * import { splitHeader } from "@shoplab/lib/data/_file_checks.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(splitHeader(' id ; "name; full" ;price', ";"), ["id", "name; full", "price"]);
+ * ```
+ */
 export function splitHeader(line: string, delimiter: string): string[] {
   const out: string[] = [];
   let cur = "", quoted = false;
@@ -89,7 +124,16 @@ export function splitHeader(line: string, delimiter: string): string[] {
   return out;
 }
 
-/** Name of a delimiter for messages. */
+/**
+ * Name of a delimiter for messages.
+ *
+ * @example
+ * ```ts
+ * import { delimiterName } from "@shoplab/lib/data/_file_checks.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual([",", ";", "\t", "|"].map(delimiterName), ["comma", "semicolon", "tab", '"|"']);
+ * ```
+ */
 export function delimiterName(d: string): string {
   return d === "\t" ? "tab" : d === "," ? "comma" : d === ";" ? "semicolon" : `"${d}"`;
 }
@@ -100,6 +144,21 @@ export function delimiterName(d: string): string {
  *
  * @throws {DataError} Header only / no data rows, or a header with one field where the
  *   expected delimiter gives several (names the delimiter that seems used).
+ * @example
+ * ```ts
+ * import { inspectHeader } from "@shoplab/lib/data/_file_checks.ts";
+ * import assert from "node:assert/strict";
+ * const ctx = { table: "items", file: "items.csv" };
+ * assert.deepEqual(inspectHeader("\uFEFFsku;price\nA1;3.5\n", ctx, { minColumns: 2 }), {
+ *   delimiter: ";",
+ *   columns: ["sku", "price"],
+ * });
+ * assert.throws(
+ *   () => inspectHeader("sku;price\nA1;3.5\n", ctx, { delimiter: ",", minColumns: 2 }),
+ *   /1 column\(s\) with comma as delimiter, expected at least 2; it seems to use semicolon/,
+ * );
+ * assert.throws(() => inspectHeader("sku,price\n", ctx, { minColumns: 2 }), /no data rows/);
+ * ```
  */
 export function inspectHeader(
   head: string,

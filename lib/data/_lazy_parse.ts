@@ -47,6 +47,24 @@ const STREAMING = { engine: "streaming" } as const;
 /**
  * The conversion of {@linkcode convertColumns} as lazy expressions. `typedFloats` names source
  * columns that the scan already parsed as Float64 (their parse check is the CSV reader's).
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { lazyConversion } from "@shoplab/lib/data/_lazy_parse.ts";
+ * import assert from "node:assert/strict";
+ * const lf = pl.DataFrame({ sku: ["A1", ""], p: ["3.5", "x"] }).lazy();
+ * const plans = [
+ *   { name: "item_id", kind: "string" as const, required: true, source: "sku" },
+ *   { name: "price", kind: "float" as const, required: false, source: "p" },
+ * ];
+ * const conv = lazyConversion(lf, ["sku", "p"], plans, {});
+ * // required "sku" is empty once; "p" has one value that is not a number (and none non-finite).
+ * const bad = lf.select(...conv.checks.map((c, i) => c.bad.cast(pl.UInt32).sum().alias(`c${i}`)));
+ * assert.deepEqual(bad.collectSync().toRecords(), [{ c0: 1, c1: 1, c2: 0 }]);
+ * const out = lf.select(...conv.outputs).collectSync();
+ * assert.deepEqual(out.getColumn("price").toArray(), [3.5, null]);
+ * ```
  */
 export function lazyConversion(
   lf: pl.LazyDataFrame,
@@ -123,7 +141,26 @@ function lazyPickFormat(lf: pl.LazyDataFrame, column: string, given?: string) {
   return pickFormat(first, column);
 }
 
-/** Counts of problems per check plus any extra aggregates, in one streaming pass. */
+/**
+ * Counts of problems per check plus any extra aggregates, in one streaming pass.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { countProblems } from "@shoplab/lib/data/_lazy_parse.ts";
+ * import assert from "node:assert/strict";
+ * const lf = pl.DataFrame({ q: [1, -2, -3] }).lazy();
+ * const check = {
+ *   bad: pl.col("q").lt(0),
+ *   column: "q",
+ *   value: pl.col("q").cast(pl.Utf8),
+ *   message: (row: string, v: string) => `column "q" has "${v}" at row ${row}`,
+ * };
+ * const out = countProblems(lf, [check], [pl.len().alias("rows")]);
+ * assert.deepEqual(out.problems, [2]);
+ * assert.equal(Number(out.extras.rows), 3);
+ * ```
+ */
 export function countProblems(
   lf: pl.LazyDataFrame,
   checks: readonly LazyCheck[],
@@ -143,6 +180,26 @@ export function countProblems(
  * Runs the checks in order on a lazy table and throws the first failure's {@linkcode DataError}
  * at its first bad row (1-based data rows): one pass for the first bad row of every check,
  * then a filtered query for the value.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { throwFirstProblem } from "@shoplab/lib/data/_lazy_parse.ts";
+ * import assert from "node:assert/strict";
+ * const lf = pl.DataFrame({ q: ["1", "1", "-2", "-3"] }).lazy();
+ * const check = {
+ *   bad: pl.col("q").cast(pl.Float64).lt(0),
+ *   column: "q",
+ *   value: pl.col("q"),
+ *   message: (row: string, v: string) => `column "q" has "${v}" at row ${row}, expected ≥ 0`,
+ * };
+ * const ctx = { table: "transactions", file: "t.csv" };
+ * assert.throws(
+ *   () => throwFirstProblem(lf, [check], ctx),
+ *   /Cannot read transactions from "t\.csv": column "q" has "-2" at row 3, expected ≥ 0/,
+ * );
+ * throwFirstProblem(lf.filter(pl.col("q").eq(pl.lit("1"))), [check], ctx); // no problem: returns
+ * ```
  */
 export function throwFirstProblem(
   lf: pl.LazyDataFrame,
@@ -169,7 +226,28 @@ export function throwFirstProblem(
   });
 }
 
-/** Throws when a polars error came from a row with too many fields (or else rethrows as DataError). */
+/**
+ * Throws when a polars error came from a row with too many fields (or else rethrows as DataError).
+ *
+ * @example
+ * ```ts
+ * import { parserFailure } from "@shoplab/lib/data/_lazy_parse.ts";
+ * import assert from "node:assert/strict";
+ * const file = await Deno.makeTempFile({ suffix: ".csv" });
+ * const ctx = { table: "items", file };
+ * await Deno.writeTextFile(file, "sku,p\nA1,1\nA2,2,3\n");
+ * assert.match(
+ *   parserFailure(new Error("x"), ctx, ",", 2).message,
+ *   /row 2 has 3 fields, the header has 2/,
+ * );
+ * await Deno.writeTextFile(file, "sku,p\nA1,1\n");
+ * assert.match(
+ *   parserFailure(new Error("bad quote\ndetails"), ctx, ",", 2).message,
+ *   /the CSV parser failed \(bad quote\)$/,
+ * );
+ * await Deno.remove(file);
+ * ```
+ */
 export function parserFailure(e: unknown, ctx: ReadContext, delimiter: string, fields: number) {
   const where = findRaggedRowStreaming(ctx.file, delimiter, fields);
   if (where) return raggedError(ctx, where, fields);
@@ -177,7 +255,22 @@ export function parserFailure(e: unknown, ctx: ReadContext, delimiter: string, f
   return new DataError(`${cannotRead(ctx)}: the CSV parser failed (${msg})`, { file: ctx.file });
 }
 
-/** The eager reader's check for rows with a wrong number of fields (files ≤ 256 MiB). */
+/**
+ * The eager reader's check for rows with a wrong number of fields (files ≤ 256 MiB).
+ *
+ * @example
+ * ```ts
+ * import { checkRagged } from "@shoplab/lib/data/_lazy_parse.ts";
+ * import assert from "node:assert/strict";
+ * const file = await Deno.makeTempFile({ suffix: ".csv" });
+ * const ctx = { table: "items", file };
+ * await Deno.writeTextFile(file, 'sku,title\nA1,"Mug, large"\n\nA2\n');
+ * assert.throws(() => checkRagged(ctx, ",", 2), /row 3 has 1 fields, the header has 2/);
+ * await Deno.writeTextFile(file, 'sku,title\nA1,"Mug, large"\n');
+ * checkRagged(ctx, ",", 2);
+ * await Deno.remove(file);
+ * ```
+ */
 export function checkRagged(ctx: ReadContext, delimiter: string, fields: number): void {
   if (Deno.statSync(ctx.file).size > RAGGED_SCAN_LIMIT) return;
   const where = findRaggedRowStreaming(ctx.file, delimiter, fields);
@@ -205,6 +298,17 @@ const QUOTE = 34, NEWLINE = 10, CR = 13;
  * The eager `findRaggedRow` over bytes read in 8 MiB chunks (same rules: quotes toggle, a row
  * ends at a newline outside quotes, blank lines and the header are skipped, a last line without
  * a newline is not checked), so files of any size fit in memory.
+ *
+ * @example
+ * ```ts
+ * import { findRaggedRowStreaming } from "@shoplab/lib/data/_lazy_parse.ts";
+ * import assert from "node:assert/strict";
+ * const file = await Deno.makeTempFile({ suffix: ".csv" });
+ * await Deno.writeTextFile(file, 'a;b\r\n1;"x;y"\r\n2;3;4\r\n');
+ * assert.deepEqual(findRaggedRowStreaming(file, ";", 2), { row: 2, fields: 3, line: "2;3;4" });
+ * assert.equal(findRaggedRowStreaming(file, ";", 3)?.row, 1);
+ * await Deno.remove(file);
+ * ```
  */
 export function findRaggedRowStreaming(
   file: string,

@@ -48,7 +48,17 @@ function levenshtein(a: string, b: string): number {
   return d[b.length];
 }
 
-/** The found column closest to `wanted` (case-insensitive), if reasonably close. */
+/**
+ * The found column closest to `wanted` (case-insensitive), if reasonably close.
+ *
+ * @example
+ * ```ts
+ * import { closestName } from "@shoplab/lib/data/_parse.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(closestName("customer_id", ["CustomerID", "Country"]), "CustomerID");
+ * assert.equal(closestName("timestamp", ["sku", "price"]), undefined);
+ * ```
+ */
 export function closestName(wanted: string, found: readonly string[]): string | undefined {
   let best: string | undefined, bestD = Infinity;
   for (const f of found) {
@@ -65,12 +75,36 @@ function firstFailure(df: pl.DataFrame, bad: pl.Expr, column: string) {
   return { row: Number(rec.__row), value: String(rec[column] ?? "") };
 }
 
-/** A row number for messages: `1,204`. */
+/**
+ * A row number for messages: `1,204`.
+ *
+ * @example
+ * ```ts
+ * import { fmtRow } from "@shoplab/lib/data/_parse.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(fmtRow(1204), "1,204");
+ * ```
+ */
 export function fmtRow(row: number): string {
   return row.toLocaleString("en");
 }
 
-/** Throws when a required source column is missing, naming what was found. */
+/**
+ * Throws when a required source column is missing, naming what was found.
+ *
+ * @example
+ * ```ts
+ * import { requireColumns } from "@shoplab/lib/data/_parse.ts";
+ * import assert from "node:assert/strict";
+ * const ctx = { table: "transactions", file: "t.csv" };
+ * const plans = [{ name: "customer_id", kind: "string" as const, required: true }];
+ * requireColumns(["customer_id", "x"], plans, ctx);
+ * assert.throws(
+ *   () => requireColumns(["Customer_ID", "x"], plans, ctx),
+ *   /"customer_id" is missing \(did you mean "Customer_ID"\?\); found columns: "Customer_ID", "x"/,
+ * );
+ * ```
+ */
 export function requireColumns(
   found: readonly string[],
   plans: readonly ColumnPlan[],
@@ -93,6 +127,22 @@ export function requireColumns(
  * Reads a delimited text file with every column as a string.
  *
  * @throws {DataError} Rows with a different number of fields than the header, unreadable files.
+ * @example
+ * ```ts
+ * import { readStrings } from "@shoplab/lib/data/_parse.ts";
+ * import assert from "node:assert/strict";
+ * const file = await Deno.makeTempFile({ suffix: ".csv" });
+ * const ctx = { table: "items", file };
+ * await Deno.writeTextFile(file, "sku,price\n007,3.50\n");
+ * const df = readStrings(ctx, "sku,price\n007,3.50\n", { minColumns: 2 });
+ * assert.deepEqual(df.toRecords(), [{ sku: "007", price: "3.50" }]);
+ * await Deno.writeTextFile(file, "sku,price\nA1,3.5\nA2,4,extra\n");
+ * assert.throws(
+ *   () => readStrings(ctx, "sku,price\nA1,3.5\n", { minColumns: 2 }),
+ *   /row 2 has 3 fields, the header has 2/,
+ * );
+ * await Deno.remove(file);
+ * ```
  */
 export function readStrings(
   ctx: ReadContext,
@@ -167,6 +217,26 @@ function findRaggedRow(file: string, delimiter: string, expected: number) {
  * @param options `timestampFormat`: a strftime layout to use instead of detection.
  * @returns A DataFrame with exactly the planned columns that exist, in plan order.
  * @throws {DataError} Missing required column, empty required value, unparsable number or date.
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { convertColumns } from "@shoplab/lib/data/_parse.ts";
+ * import assert from "node:assert/strict";
+ * const ctx = { table: "items", file: "items.csv" };
+ * const plans = [
+ *   { name: "item_id", kind: "string" as const, required: true, source: "sku" },
+ *   { name: "price", kind: "float" as const, required: false, source: "p" },
+ * ];
+ * const out = convertColumns(pl.DataFrame({ sku: [" A1 ", "A2"], p: ["3.5", ""] }), plans, ctx);
+ * assert.deepEqual(out.toRecords(), [
+ *   { item_id: "A1", price: 3.5 },
+ *   { item_id: "A2", price: null },
+ * ]);
+ * assert.throws(
+ *   () => convertColumns(pl.DataFrame({ sku: ["A1", "A2"], p: ["1", "two"] }), plans, ctx),
+ *   /column "p" has "two" at row 2, expected a number/,
+ * );
+ * ```
  */
 export function convertColumns(
   df: pl.DataFrame,
@@ -234,13 +304,37 @@ export function convertColumns(
   return df.select(...exprs);
 }
 
-/** An example value for a strftime layout, for messages (`2011-02-28 14:05:00`). */
+/**
+ * An example value for a strftime layout, for messages (`2011-02-28 14:05:00`).
+ *
+ * @example
+ * ```ts
+ * import { example } from "@shoplab/lib/data/_parse.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(example("%Y-%m-%d %H:%M:%S"), "2011-02-28 14:05:00");
+ * assert.equal(example("%d/%m/%Y"), "28/02/2011");
+ * ```
+ */
 export function example(format: string): string {
   return format.replace("%Y", "2011").replace("%m", "02").replace("%d", "28").replace("%H", "14")
     .replace("%M", "05").replace("%S", "00").replace("%.f", ".000");
 }
 
-/** The timestamp layout of a column: `given`, or the first layout that parses its first value. */
+/**
+ * The timestamp layout of a column: `given`, or the first layout that parses its first value.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { pickFormat } from "@shoplab/lib/data/_parse.ts";
+ * import assert from "node:assert/strict";
+ * const df = pl.DataFrame({ t: ["", "2025-01-02 10:00"] });
+ * assert.deepEqual(pickFormat(df, "t"), { format: "%Y-%m-%d %H:%M", dateOnly: false });
+ * const days = pl.DataFrame({ t: ["20250102"] });
+ * assert.deepEqual(pickFormat(days, "t"), { format: "%Y%m%d", dateOnly: true });
+ * assert.deepEqual(pickFormat(df, "t", "%d/%m/%Y"), { format: "%d/%m/%Y", dateOnly: true });
+ * ```
+ */
 export function pickFormat(
   df: pl.DataFrame,
   column: string,

@@ -22,8 +22,11 @@ import {
 
 /** What {@linkcode scanValidated} needs besides the file. */
 export interface ScanSettings {
+  /** Canonical column → source column name. Default: identical names. */
   readonly columns?: Mapping;
+  /** Field delimiter. Default: detected from the header. */
   readonly delimiter?: string;
+  /** strftime layout of timestamps. Default: ISO layouts detected. */
   readonly timestampFormat?: string;
   /** Extra aggregates over the typed output columns, computed in the validation pass. */
   readonly extras?: (columns: ReadonlyMap<string, pl.Expr>) => pl.Expr[];
@@ -91,6 +94,29 @@ function parquetStrings(ctx: ReadContext): { lf: pl.LazyDataFrame; columns: stri
 /**
  * Scans and validates `path` as canonical `table`. Same checks, order and messages as
  * `readTableFile`, run as streaming queries.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { scanValidated } from "@shoplab/lib/data/_scan_table.ts";
+ * import assert from "node:assert/strict";
+ * const file = await Deno.makeTempFile({ suffix: ".csv" });
+ * await Deno.writeTextFile(file, "sku,p\nA1,3.5\nA2,-1\nA3,2\n");
+ * const t = scanValidated(file, "items", {
+ *   columns: { item_id: "sku", price: "p" },
+ *   extras: (cols) => [cols.get("price")!.lt(0).cast(pl.UInt32).sum().alias("negative")],
+ * });
+ * assert.equal(t.rows, 3);
+ * assert.equal(t.typedScan, true);
+ * assert.equal(Number(t.extras.negative), 1);
+ * assert.deepEqual(t.frame.collectSync().getColumn("item_id").toArray(), ["A1", "A2", "A3"]);
+ * await Deno.writeTextFile(file, "sku,p\nA1,3.5\nA1,2\n");
+ * assert.throws(
+ *   () => scanValidated(file, "items", { columns: { item_id: "sku", price: "p" } }),
+ *   /column "sku" has the duplicate id "A1" at rows 1 and 2/,
+ * );
+ * await Deno.remove(file);
+ * ```
  */
 export function scanValidated(
   path: string,

@@ -28,6 +28,18 @@ function find(dir: string, stem: string): string | undefined {
  * The table files present in a synthetic shop folder, in canonical table order.
  *
  * @throws {DataError} A missing folder, a file instead of a folder, or no transactions file.
+ * @example
+ * ```ts
+ * import { syntheticFiles } from "@shoplab/lib/data/_synthetic_files.ts";
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * assert.throws(() => syntheticFiles(dir), /transactions\.csv is missing \(run `deno task/);
+ * await Deno.writeTextFile(`${dir}/transactions.csv`, "");
+ * await Deno.writeTextFile(`${dir}/channel_spend.csv`, "");
+ * assert.deepEqual(syntheticFiles(dir).map((f) => f.table), ["transactions", "channelSpend"]);
+ * await Deno.remove(dir, { recursive: true });
+ * assert.throws(() => syntheticFiles(dir), /the folder does not exist/);
+ * ```
  */
 export function syntheticFiles(dir: string): { table: TableName; file: string }[] {
   let info: Deno.FileInfo;

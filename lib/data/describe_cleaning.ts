@@ -7,11 +7,17 @@ import type { CleaningSummary } from "./types.ts";
 
 /** One row of {@linkcode describeCleaning}. */
 export interface CleaningRow {
+  /** Base name of the file read (folders stripped), e.g. `"transactions.csv"`. */
   readonly file: string;
+  /** Canonical table produced from the file. */
   readonly table: string;
+  /** Step name (`"read"` for the first row of each file, else e.g. `"drop-cancellations"`). */
   readonly step: string;
+  /** `"read"`, `"dropped"`, `"changed"` or `"flagged"`. */
   readonly action: string;
+  /** Data rows read (`read` row) or rows the step touched. */
   readonly rows: number;
+  /** Why, in one sentence; for the `read` row, how many rows were kept. */
   readonly reason: string;
 }
 

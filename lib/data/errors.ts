@@ -42,6 +42,8 @@ export class DataError extends Error {
   readonly value?: string;
 
   /**
+   * Builds the error from its message and location.
+   *
    * @param message Full, user-facing message.
    * @param location Where the problem is.
    */

@@ -7,6 +7,7 @@
 export * from "./schema.ts";
 export * from "./errors.ts";
 export type * from "./types.ts";
+export type { ReadContext } from "./_file_checks.ts";
 export * from "./load_shop.ts";
 export * from "./read_synthetic.ts";
 export * from "./read_online_retail.ts";

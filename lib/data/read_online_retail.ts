@@ -54,15 +54,21 @@ export const ONLINE_RETAIL_NON_PRODUCT_CODES: readonly string[] = [
 
 /** Counts of the raw file, before any cleaning. */
 export interface OnlineRetailRawStats {
+  /** Data rows in the file (541,909 in the UCI release). */
   readonly rows: number;
+  /** Distinct non-empty `CustomerID` values, as written (before `17850.0` → `17850`). */
   readonly customers: number;
+  /** Distinct `InvoiceNo` values (sales, cancellations `C…` and adjustments `A…`). */
   readonly invoices: number;
+  /** Distinct `StockCode` values, non-product codes included. */
   readonly stockCodes: number;
+  /** Sum of `Quantity` × `UnitPrice` over every row, in pounds sterling (returns subtract). */
   readonly revenue: number;
 }
 
 /** Result of {@linkcode readOnlineRetail}: the shop plus counts of the raw file. */
 export interface OnlineRetailData extends ShopData {
+  /** Counts of the raw file, before any cleaning step. */
   readonly raw: OnlineRetailRawStats;
 }
 
@@ -73,6 +79,29 @@ export interface OnlineRetailData extends ShopData {
  * @param path Path of `online_retail.csv`.
  * @returns The shop, its cleaning summary and raw counts.
  * @throws {DataError} When the file is missing, malformed or lacks a column.
+ * @example
+ * ```ts
+ * import { readOnlineRetail } from "@shoplab/lib/data/read_online_retail.ts";
+ * import assert from "node:assert/strict";
+ * const f = await Deno.makeTempFile({ suffix: ".csv" });
+ * await Deno.writeTextFile(f, [
+ *   "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
+ *   "536365,85123A, WHITE HANGING HEART ,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom",
+ *   "536366,POST,POSTAGE,1,2010-12-01 08:28:00,18,17850.0,United Kingdom",
+ *   "536367,85123A,WHITE HANGING HEART,2,2010-12-01 09:00:00,2.95,,United Kingdom",
+ *   "C536379,85123A,WHITE HANGING HEART,-1,2010-12-01 09:41:00,2.55,17850.0,United Kingdom",
+ * ].join("\n") + "\n");
+ * const shop = readOnlineRetail(f);
+ * assert.equal(shop.raw.rows, 4);
+ * // Dropped: the postage line and the line without a customer; the cancellation stays a return.
+ * assert.deepEqual(shop.transactions.getColumn("quantity").toArray(), [6, -1]);
+ * assert.equal(shop.transactions.getColumn("customer_id").get(0), "17850");
+ * assert.equal(shop.items?.getColumn("title").get(0), "WHITE HANGING HEART");
+ * const steps = Object.fromEntries(shop.cleaning[0].steps.map((s) => [s.step, s.rows]));
+ * assert.equal(steps["missing-customer"], 1);
+ * assert.equal(steps["non-product"], 1);
+ * await Deno.remove(f);
+ * ```
  */
 export function readOnlineRetail(path: string): OnlineRetailData {
   const ctx = { table: "Online Retail transactions", file: path };

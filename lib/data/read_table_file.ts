@@ -44,7 +44,34 @@ function readParquetStrings(ctx: ReadContext): pl.DataFrame {
   }
 }
 
-/** Throws when `column` holds a value twice (a primary key). */
+/**
+ * Throws when `column` holds a value twice (a primary key such as `customer_id` of the
+ * customers table or `item_id` of the items table). Reports the first id that repeats, at its
+ * first two rows (1-based data rows).
+ *
+ * @param df The table (already typed).
+ * @param column Canonical key column in `df`.
+ * @param ctx Table and file, for the message.
+ * @param sourceName Name of the column in the user's file, for the message. Default `column`.
+ * @throws {DataError} The duplicate id, its rows and the column's source name.
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { checkUniqueKey, DataError } from "@shoplab/lib/data/mod.ts";
+ * import assert from "node:assert/strict";
+ * const ctx = { table: "items", file: "items.csv" };
+ * checkUniqueKey(pl.DataFrame({ item_id: ["A", "B", "C"] }), "item_id", ctx);
+ * const dup = pl.DataFrame({ item_id: ["A", "B", "C", "B", "A"] });
+ * assert.throws(
+ *   () => checkUniqueKey(dup, "item_id", ctx, "sku"),
+ *   /from "items\.csv": column "sku" has the duplicate id "A" at rows 1 and 5; ids must be unique/,
+ * );
+ * assert.throws(
+ *   () => checkUniqueKey(dup, "item_id", ctx, "sku"),
+ *   (e) => e instanceof DataError && e.column === "sku" && e.row === 5 && e.value === "A",
+ * );
+ * ```
+ */
 export function checkUniqueKey(
   df: pl.DataFrame,
   column: string,

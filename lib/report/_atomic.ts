@@ -31,6 +31,19 @@ async function orphaned(name: string, prefix: string): Promise<boolean> {
  * If a previous run was killed between its two renames (the output folder missing, the previous
  * one parked next to it), puts the previous one back. Also removes the build folders of runs
  * that were killed (their process is gone).
+ *
+ * @example
+ * ```ts
+ * import { recoverOutput } from "@shoplab/lib/report/_atomic.ts";
+ * import assert from "node:assert/strict";
+ * const root = await Deno.makeTempDir();
+ * // A run killed between its renames: reports/ missing, the previous report parked next to it.
+ * await Deno.mkdir(`${root}/.reports-old-x1`);
+ * await Deno.writeTextFile(`${root}/.reports-old-x1/index.html`, "previous");
+ * await recoverOutput(`${root}/reports`);
+ * assert.equal(await Deno.readTextFile(`${root}/reports/index.html`), "previous");
+ * await Deno.remove(root, { recursive: true });
+ * ```
  */
 export async function recoverOutput(out: string): Promise<void> {
   const parent = dirname(out);
@@ -55,7 +68,20 @@ export async function recoverOutput(out: string): Promise<void> {
   }
 }
 
-/** Makes the build folder next to the output folder (same file system, so renames are atomic). */
+/**
+ * Makes the build folder next to the output folder (same file system, so renames are atomic).
+ *
+ * @example
+ * ```ts
+ * import { makeBuildDir } from "@shoplab/lib/report/_atomic.ts";
+ * import assert from "node:assert/strict";
+ * const root = await Deno.makeTempDir();
+ * const build = await makeBuildDir(`${root}/site/reports`);
+ * assert.ok(build.startsWith(`${root}/site/.reports-build-${Deno.pid}-`));
+ * assert.ok((await Deno.stat(build)).isDirectory);
+ * await Deno.remove(root, { recursive: true });
+ * ```
+ */
 export async function makeBuildDir(out: string): Promise<string> {
   await Deno.mkdir(dirname(out), { recursive: true });
   const dir = await Deno.makeTempDir({
@@ -81,6 +107,25 @@ async function copyTree(from: string, to: string): Promise<void> {
  * the cache folder `moveLast` is moved instead, just before the swap), then swaps: `out` →
  * parked, `build` → `out`, parked removed. Each rename is atomic; between them a kill leaves the
  * previous report parked, and {@linkcode recoverOutput} puts it back.
+ *
+ * @example
+ * ```ts
+ * import { makeBuildDir, publish } from "@shoplab/lib/report/_atomic.ts";
+ * import assert from "node:assert/strict";
+ * const root = await Deno.makeTempDir(), out = `${root}/reports`;
+ * await Deno.mkdir(`${out}/.cache`, { recursive: true });
+ * await Deno.writeTextFile(`${out}/index.html`, "old");
+ * await Deno.writeTextFile(`${out}/notes.txt`, "kept");
+ * await Deno.writeTextFile(`${out}/.cache/a.json`, "{}");
+ * const build = await makeBuildDir(out);
+ * await Deno.writeTextFile(`${build}/index.html`, "new");
+ * await publish(build, out, { keep: (name) => name !== "stale.html", moveLast: ".cache" });
+ * assert.equal(await Deno.readTextFile(`${out}/index.html`), "new");
+ * assert.equal(await Deno.readTextFile(`${out}/notes.txt`), "kept");
+ * assert.equal(await Deno.readTextFile(`${out}/.cache/a.json`), "{}");
+ * assert.deepEqual((await Array.fromAsync(Deno.readDir(root))).map((e) => e.name), ["reports"]);
+ * await Deno.remove(root, { recursive: true });
+ * ```
  */
 export async function publish(
   build: string,

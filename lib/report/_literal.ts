@@ -2,8 +2,11 @@
 
 /** A parsed literal: its value and where it ends in the text. */
 export interface Literal {
+  /** Which kind of literal. */
   readonly kind: "number" | "string" | "boolean";
+  /** Its value (escapes resolved, `_` digit separators removed). */
   readonly value: number | string | boolean;
+  /** Index in the text just after the literal. */
   readonly end: number;
 }
 
@@ -26,7 +29,23 @@ function unescapeQuoted(body: string, quote: string): string | undefined {
   }
 }
 
-/** Parses a number, string (`"…"`, `'…'`, `` `…` `` without `${`), or boolean literal at the start of `text`. */
+/**
+ * Parses a number, string (`"…"`, `'…'`, `` `…` `` without `${`), or boolean literal at the
+ * start of `text`; `undefined` for anything else (an expression, an identifier, `NaN`).
+ *
+ * @example
+ * ```ts
+ * import { parseLiteral } from "@shoplab/lib/report/_literal.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(parseLiteral("1_000; // k"), { kind: "number", value: 1000, end: 5 });
+ * assert.deepEqual(parseLiteral("'it\\'s' as const"), { kind: "string", value: "it's", end: 7 });
+ * assert.deepEqual(parseLiteral("false"), { kind: "boolean", value: false, end: 5 });
+ * assert.equal(parseLiteral("`${x}`"), undefined);
+ * // Only the literal at the start; the caller checks what follows `end`.
+ * assert.deepEqual(parseLiteral("2 * K"), { kind: "number", value: 2, end: 1 });
+ * assert.equal(parseLiteral("SEED + 1"), undefined);
+ * ```
+ */
 export function parseLiteral(text: string): Literal | undefined {
   const q = text[0];
   if (q === '"' || q === "'" || q === "`") {
@@ -53,7 +72,18 @@ export function parseLiteral(text: string): Literal | undefined {
   return undefined;
 }
 
-/** TypeScript source for a value. */
+/**
+ * TypeScript source for a value: strings JSON-quoted, numbers and booleans as printed.
+ *
+ * @example
+ * ```ts
+ * import { printLiteral } from "@shoplab/lib/report/_literal.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(printLiteral('say "hi"'), '"say \\"hi\\""');
+ * assert.equal(printLiteral(0.5), "0.5");
+ * assert.equal(printLiteral(true), "true");
+ * ```
+ */
 export function printLiteral(value: number | string | boolean): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }

@@ -23,7 +23,41 @@ export interface PreparedNotebook {
   readonly ignores?: readonly ("DATA_PATH" | "DATA_FORMAT")[];
 }
 
-/** Reads the selected notebooks and injects their parameters; throws before anything runs. */
+/**
+ * Reads the selected notebooks (`NN_*.ipynb` in `dir`, in name order, filtered by the `only`
+ * prefixes) and injects their parameters: `data`/`format` into `DATA_PATH`/`DATA_FORMAT` where
+ * a notebook has them, each of `params` into the notebooks that declare it.
+ *
+ * @throws {ReportError} Before anything runs: an unreadable folder or notebook, an `only` prefix
+ *   or a parameter that matches nothing, a value of the wrong type.
+ * @example
+ * ```ts
+ * import { prepareNotebooks } from "@shoplab/lib/report/_prepare.ts";
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * const nb = (source: string) => JSON.stringify({
+ *   nbformat: 4,
+ *   nbformat_minor: 5,
+ *   metadata: {},
+ *   cells: [{
+ *     cell_type: "code",
+ *     source,
+ *     metadata: { tags: ["parameters"] },
+ *     execution_count: null,
+ *     outputs: [],
+ *   }],
+ * });
+ * await Deno.writeTextFile(`${dir}/00_a.ipynb`, nb('const DATA_PATH = "data/x";\nconst K = 10;'));
+ * await Deno.writeTextFile(`${dir}/01_b.ipynb`, nb("const K = 5;"));
+ * const [a, b] = await prepareNotebooks(dir, { data: "x.csv", params: { K: 3 } });
+ * assert.deepEqual([a.stem, a.parameters], ["00_a", { DATA_PATH: "x.csv", K: 3 }]);
+ * assert.equal(a.ignores, undefined);
+ * assert.deepEqual([b.stem, b.parameters, b.ignores], ["01_b", { K: 3 }, ["DATA_PATH"]]);
+ * await assert.rejects(() => prepareNotebooks(dir, { params: { E: 1 } }), /Unknown parameter E:/);
+ * await assert.rejects(() => prepareNotebooks(dir, { only: ["07"] }), /--only 07 matches no/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export async function prepareNotebooks(
   dir: string,
   options: Pick<BuildReportOptions, "only" | "data" | "format" | "params">,

@@ -65,27 +65,43 @@ export type ReportEvent =
   | {
     /** Something the user should know before the run (e.g. `--data` cannot apply somewhere). */
     readonly type: "warning";
+    /** The warning, one line. */
     readonly message: string;
   }
   | {
+    /** A notebook is about to run (or be taken from the cache). */
     readonly type: "notebook";
+    /** File name, e.g. `"00_quick_start.ipynb"`. */
     readonly notebook: string;
+    /** 0-based position in the run. */
     readonly index: number;
+    /** Number of notebooks in the run. */
     readonly total: number;
+    /** Whether its inputs match the cache, so it will not be executed. */
     readonly cached: boolean;
   }
   | {
+    /** A cell of the current notebook started or finished. */
     readonly type: "progress";
+    /** The kernel runner's progress report. */
     readonly progress: ExecutionProgress;
+    /** 0-based position of the notebook in the run. */
     readonly index: number;
+    /** Number of notebooks in the run. */
     readonly total: number;
   }
   | {
+    /** A notebook finished and its HTML was written. */
     readonly type: "notebook-done";
+    /** File name, e.g. `"00_quick_start.ipynb"`. */
     readonly notebook: string;
+    /** `"error"` when a cell failed. */
     readonly status: "ok" | "error";
+    /** Taken from the cache instead of executed. */
     readonly cached: boolean;
+    /** Run time in seconds (of the cached run when `cached`). */
     readonly seconds: number;
+    /** First failure as one line, when `status` is `"error"`. */
     readonly failure?: string;
   };
 
@@ -93,10 +109,13 @@ export type ReportEvent =
 export interface NotebookReport {
   /** File stem, e.g. `"00_quick_start"`. */
   readonly stem: string;
+  /** `"error"` when a cell failed (or the kernel died or a cell timed out). */
   readonly status: "ok" | "error";
   /** Taken from the cache instead of executed. */
   readonly cached: boolean;
+  /** Wall time of the run in seconds, kernel start included (of the cached run when `cached`). */
   readonly durationSeconds: number;
+  /** The notebook's recorded metrics (its last `recordMetrics` record); `{}` when none. */
   readonly metrics: Readonly<Record<string, number | string>>;
   /** First failure as one line, when `status` is `"error"`. */
   readonly failure?: string;

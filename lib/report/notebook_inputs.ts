@@ -29,10 +29,14 @@ export interface NotebookInputsOptions {
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 
-/** One input and the SHA-256 of its content (`"missing"` when it does not exist). */
+/** One input and a fingerprint of its content (see {@linkcode InputFile.sha256}). */
 export interface InputFile {
   /** Path relative to the root when inside it, else absolute. */
   readonly path: string;
+  /**
+   * Lowercase hex SHA-256 of the file's bytes; `"size:<bytes>;mtime:<ms>"` for files over
+   * 256 MiB (not hashed); `"missing"` when the file does not exist.
+   */
   readonly sha256: string;
 }
 

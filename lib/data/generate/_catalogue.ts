@@ -9,16 +9,23 @@ import { ADJECTIVES, BEHAVIOUR, CATEGORIES, STYLES } from "./_model.ts";
 
 /** One generated item. */
 export interface SimItem {
+  /** Item id, `I` + a zero-padded number from 1 (at least 4 digits), e.g. `"I0001"`. */
   readonly id: string;
+  /** Title: style, adjective and the category's noun, e.g. `"Vintage large mug"`. */
   readonly title: string;
+  /** Index into `CATEGORIES` (items are dealt round-robin over categories). */
   readonly category: number;
+  /** Index into `STYLES`. */
   readonly style: number;
+  /** List price in the shop's currency (log-normal around the category's price, + 0.99). */
   readonly price: number;
+  /** Written with an empty price to `items.csv` (a planted missing value). */
   readonly priceMissing: boolean;
 }
 
 /** The catalogue with samplers. */
 export interface Catalogue {
+  /** The items; `pick` returns an index into this list. */
   readonly items: readonly SimItem[];
   /** Draws an item for a customer with the given taste and styles. */
   pick(rng: Rng, taste: Float64Array, style: Uint8Array): number;
@@ -48,6 +55,18 @@ function drawFrom(rng: Rng, members: Int32Array, cum: Float64Array): number {
  * @param n Number of items.
  * @param rng Random source.
  * @returns The catalogue.
+ * @example
+ * ```ts
+ * import { createRng } from "@shoplab/lib/core/random.ts";
+ * import { buildCatalogue } from "@shoplab/lib/data/generate/_catalogue.ts";
+ * import assert from "node:assert/strict";
+ * const a = buildCatalogue(30, createRng(7)), b = buildCatalogue(30, createRng(7));
+ * assert.deepEqual(a.items, b.items);
+ * assert.deepEqual([a.items[0].id, a.items[29].id], ["I0001", "I0030"]);
+ * const taste = new Float64Array(12).fill(1 / 12), style = new Uint8Array(12);
+ * const i = a.pick(createRng(1), taste, style);
+ * assert.ok(Number.isInteger(i) && i >= 0 && i < 30);
+ * ```
  */
 export function buildCatalogue(n: number, rng: Rng): Catalogue {
   const width = Math.max(4, String(n).length);

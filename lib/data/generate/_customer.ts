@@ -11,7 +11,7 @@ import type { Catalogue } from "./_catalogue.ts";
 
 /** A customer's fixed traits. */
 export interface CustomerTraits {
-  /** Index of the acquisition channel. */
+  /** The acquisition channel and its behaviour multipliers. */
   readonly channel: ChannelProfile;
   /** Signup day (days since the start). */
   readonly signupDay: number;
@@ -27,31 +27,45 @@ export interface CustomerTraits {
 
 /** One simulated behaviour event. */
 export interface SimEvent {
+  /** Index into the catalogue's items. */
   readonly item: number;
+  /** Event type. */
   readonly type: "view" | "cart" | "purchase";
+  /** Epoch ms (UTC). */
   readonly time: number;
+  /** Session number (from {@linkcode IdCounters.session}). */
   readonly session: number;
 }
 
 /** One simulated order line (returns have negative quantity). */
 export interface SimLine {
+  /** Order number: from `IdCounters.order` for sales, `IdCounters.returnOrder` for returns. */
   readonly order: number;
+  /** A return line (written with an `R…` order id), else a sale (`O…`). */
   readonly isReturn: boolean;
+  /** Index into the catalogue's items. */
   readonly item: number;
+  /** Units; negative for a return. */
   readonly quantity: number;
+  /** Epoch ms (UTC). */
   readonly time: number;
 }
 
 /** Counters the caller owns so ids stay globally unique and sequential. */
 export interface IdCounters {
+  /** Last sales order number used. */
   order: number;
+  /** Last return order number used. */
   returnOrder: number;
+  /** Last session number used. */
   session: number;
 }
 
 /** Everything one customer did. */
 export interface CustomerHistory {
+  /** Behaviour events, in time order. */
   readonly events: SimEvent[];
+  /** Order lines (sales and returns), sorted by time. */
   readonly lines: SimLine[];
 }
 
@@ -59,8 +73,34 @@ export interface CustomerHistory {
  * Runs the simulation for one customer from signup to the end of the period or churn.
  *
  * @param traits The customer's traits.
- * @param ctx Catalogue, period and counters.
+ * @param ctx Catalogue, period (`startMs` epoch ms, `days` long) and the id counters, which are
+ *   advanced in place so ids stay unique across customers.
  * @returns Events and order lines, each in time order.
+ * @example
+ * ```ts
+ * import { createRng } from "@shoplab/lib/core/random.ts";
+ * import { buildCatalogue } from "@shoplab/lib/data/generate/_catalogue.ts";
+ * import { CHANNELS } from "@shoplab/lib/data/generate/_model.ts";
+ * import { simulateCustomer } from "@shoplab/lib/data/generate/_customer.ts";
+ * import assert from "node:assert/strict";
+ * const catalogue = buildCatalogue(50, createRng(1));
+ * const ids = { order: 0, returnOrder: 0, session: 0 };
+ * const traits = {
+ *   channel: CHANNELS[0],
+ *   signupDay: 0,
+ *   taste: new Float64Array(12).fill(1 / 12),
+ *   style: new Uint8Array(12),
+ *   rate: 3,
+ *   satisfaction: 0,
+ * };
+ * const startMs = Date.UTC(2025, 0, 1);
+ * const h = simulateCustomer(traits, { rng: createRng(2), catalogue, startMs, days: 90, ids });
+ * assert.ok(h.events.length > 0 && h.events[0].type === "view"); // at least one session on signup
+ * assert.equal(ids.session, new Set(h.events.map((e) => e.session)).size);
+ * assert.ok(h.lines.every((l, k) => k === 0 || h.lines[k - 1].time <= l.time));
+ * const endMs = startMs + 90 * 86_400_000;
+ * assert.ok(h.lines.every((l) => l.time < endMs && (l.quantity < 0) === l.isReturn));
+ * ```
  */
 export function simulateCustomer(
   traits: CustomerTraits,

@@ -167,8 +167,22 @@ export const BEHAVIOUR = {
 } as const;
 
 /**
- * Seasonality multiplier on session rates for a day: weekly rhythm, a summer dip and a holiday
- * peak from Black Friday (last Friday of November) to Christmas.
+ * Seasonality multiplier on session rates for a day (UTC): a weekly rhythm (Sunday × 1.25,
+ * Saturday × 1.1, Monday × 1.05, other days × 0.92) times a season factor: July–August
+ * × 0.85, a holiday peak from 22 November (around Black Friday) to 23 December (× 1.9 in
+ * November, × 1.7 in December) and a lull after Christmas, 27–31 December (× 0.8).
+ *
+ * @param dayMs Any time of the day, epoch ms.
+ * @returns The multiplier (1 = an average day).
+ * @example
+ * ```ts
+ * import { seasonality } from "@shoplab/lib/data/generate/_model.ts";
+ * import assert from "node:assert/strict";
+ * const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
+ * near(seasonality(Date.UTC(2025, 10, 30)), 1.25 * 1.9); // a Sunday in the November peak
+ * near(seasonality(Date.UTC(2025, 6, 16)), 0.92 * 0.85); // a Wednesday in July
+ * near(seasonality(Date.UTC(2025, 2, 4)), 0.92); // an ordinary Tuesday
+ * ```
  */
 export function seasonality(dayMs: number): number {
   const d = new Date(dayMs);

@@ -34,14 +34,26 @@ export interface GenerateShopOptions {
 
 /** What {@linkcode generateShop} wrote (also saved as `manifest.json`). */
 export interface ShopManifest {
+  /** Marks the folder as written by this generator. */
   readonly generator: "shoplab-synthetic";
+  /** {@linkcode GENERATOR_VERSION} at generation time. */
   readonly version: number;
+  /** Seed used. */
   readonly seed: number;
+  /** Number of customers simulated (= data rows of `customers.csv`). */
   readonly customers: number;
+  /** Number of items in the catalogue (= data rows of `items.csv`). */
   readonly items: number;
+  /** Length of the period in months. */
   readonly months: number;
+  /** First day of the period, `YYYY-MM-DD` (UTC). */
   readonly start: string;
+  /** First day after the period (`start` + `months`), `YYYY-MM-DD` (UTC); exclusive. */
   readonly end: string;
+  /**
+   * Data rows (header excluded) per file, keyed by file stem: `transactions`, `events`,
+   * `customers`, `items`, `channel_spend`.
+   */
   readonly rows: Readonly<Record<string, number>>;
 }
 

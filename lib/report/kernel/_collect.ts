@@ -7,6 +7,7 @@ export type DisplayIndex = Map<string, { outputs: Output[]; index: number }[]>;
 
 /** Outputs of one cell while it runs. */
 export interface CellCollector {
+  /** The cell's outputs so far (appended to in place). */
   readonly outputs: Output[];
   /** `clear_output(wait=True)` pending: clear before the next output arrives. */
   clearPending: boolean;
@@ -53,7 +54,36 @@ function add(c: CellCollector, o: Output, displays: DisplayIndex, id?: string): 
 }
 
 /**
- * Applies one IOPub message to the running cell. Returns `true` when it was an output message.
+ * Applies one IOPub message to the running cell: appends an output (consecutive writes to one
+ * stream merged), updates earlier displays with the same display id anywhere in the notebook
+ * (`update_display_data`), or clears the cell (`clear_output`, deferred when `wait`). Mutates
+ * `c` and `displays`, which the runner owns.
+ *
+ * @returns `true` when it was an output message (else it is left to the caller).
+ * @example
+ * ```ts
+ * import { collect, type DisplayIndex } from "@shoplab/lib/report/kernel/_collect.ts";
+ * import type { JupyterMessage } from "@shoplab/lib/report/kernel/_wire.ts";
+ * import assert from "node:assert/strict";
+ * const msg = (msg_type: string, content: Record<string, unknown>): JupyterMessage => ({
+ *   header: { msg_id: "", session: "", username: "", date: "", msg_type, version: "5.3" },
+ *   parent_header: {},
+ *   metadata: {},
+ *   content,
+ * });
+ * const cell = { outputs: [], clearPending: false }, displays: DisplayIndex = new Map();
+ * collect(cell, msg("stream", { name: "stdout", text: "a" }), displays);
+ * collect(cell, msg("stream", { name: "stdout", text: "b\n" }), displays);
+ * const shown = { data: { "text/plain": "0%" }, transient: { display_id: "p" } };
+ * collect(cell, msg("display_data", shown), displays);
+ * const update = { data: { "text/plain": "100%" }, transient: { display_id: "p" } };
+ * collect(cell, msg("update_display_data", update), displays);
+ * assert.equal(collect(cell, msg("status", { execution_state: "idle" }), displays), false);
+ * assert.deepEqual(cell.outputs, [
+ *   { output_type: "stream", name: "stdout", text: "ab\n" },
+ *   { output_type: "display_data", data: { "text/plain": "100%" }, metadata: {} },
+ * ]);
+ * ```
  */
 export function collect(c: CellCollector, msg: JupyterMessage, displays: DisplayIndex): boolean {
   const content = msg.content;

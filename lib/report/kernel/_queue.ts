@@ -3,7 +3,24 @@
 /** What `next()` resolves to when its wait ran out. */
 export const TIMED_OUT: unique symbol = Symbol("timed out");
 
-/** A queue whose `next()` waits for the next item; `undefined` once closed and drained. */
+/**
+ * A queue whose `next()` waits for the next item; `undefined` once closed and drained.
+ *
+ * @example
+ * ```ts
+ * import { AsyncQueue, TIMED_OUT } from "@shoplab/lib/report/kernel/_queue.ts";
+ * import assert from "node:assert/strict";
+ * const q = new AsyncQueue<number>();
+ * const waiting = q.next();
+ * q.push(1);
+ * q.push(2);
+ * assert.equal(await waiting, 1);
+ * assert.equal(await q.next(0), 2);
+ * assert.equal(await q.next(5), TIMED_OUT);
+ * q.close();
+ * assert.equal(await q.next(), undefined);
+ * ```
+ */
 export class AsyncQueue<T> {
   #items: T[] = [];
   #waiters: ((v: T | undefined | typeof TIMED_OUT) => void)[] = [];
@@ -45,7 +62,17 @@ export class AsyncQueue<T> {
   }
 }
 
-/** Waits for `p` at most `ms` (the timer is cleared either way). */
+/**
+ * Waits for `p` at most `ms` (the timer is cleared either way).
+ *
+ * @example
+ * ```ts
+ * import { TIMED_OUT, within } from "@shoplab/lib/report/kernel/_queue.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(await within(Promise.resolve("done"), 1000), "done");
+ * assert.equal(await within(new Promise(() => {}), 5), TIMED_OUT);
+ * ```
+ */
 export async function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((

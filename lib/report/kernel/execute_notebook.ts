@@ -68,7 +68,9 @@ export interface CellFailure {
   readonly cellIndex: number;
   /** 1-based number among the code cells. */
   readonly cell: number;
+  /** Error name: the kernel's `ename`, or `"CellTimeoutError"` / `"KernelDiedError"`. */
   readonly ename: string;
+  /** Error message (may span several lines). */
   readonly evalue: string;
 }
 
@@ -88,7 +90,27 @@ export interface ExecutionResult {
   readonly durationSeconds: number;
 }
 
-/** Thrown when a cell fails and `allowErrors` is off; `result` holds the partial run. */
+/**
+ * Thrown when a cell fails and `allowErrors` is off; `result` holds the partial run.
+ *
+ * @example
+ * ```ts
+ * import { NotebookExecutionError } from "@shoplab/lib/report/kernel/mod.ts";
+ * import assert from "node:assert/strict";
+ * const result = {
+ *   notebook: { nbformat: 4 as const, nbformat_minor: 5, metadata: {}, cells: [] },
+ *   status: "error" as const,
+ *   failures: [{ cellIndex: 2, cell: 1, ename: "TypeError", evalue: "x is undefined" }],
+ *   metrics: undefined,
+ *   parameters: {},
+ *   durationSeconds: 1.5,
+ * };
+ * const e = new NotebookExecutionError("00_demo.ipynb: cell 1 failed", result);
+ * assert.ok(e instanceof Error);
+ * assert.equal(e.name, "NotebookExecutionError");
+ * assert.equal(e.result.failures[0].ename, "TypeError");
+ * ```
+ */
 export class NotebookExecutionError extends Error {
   /** The run up to and including the failing cell. */
   readonly result: ExecutionResult;

@@ -7,7 +7,17 @@ const require = createRequire(import.meta.url);
 const dirs = new Map<string, string>();
 const texts = new Map<string, Promise<string>>();
 
-/** The folder of an installed npm package (found from its main entry, walking up). */
+/**
+ * The folder of an installed npm package (found from its main entry, walking up).
+ *
+ * @example
+ * ```ts
+ * import { packageDir } from "@shoplab/lib/report/render/_assets.ts";
+ * import assert from "node:assert/strict";
+ * const dir = packageDir("katex");
+ * assert.equal(JSON.parse(Deno.readTextFileSync(`${dir}/package.json`)).name, "katex");
+ * ```
+ */
 export function packageDir(pkg: string): string {
   const known = dirs.get(pkg);
   if (known) return known;
@@ -27,7 +37,17 @@ export function packageDir(pkg: string): string {
   return dir;
 }
 
-/** A text file of a package, read once per process. */
+/**
+ * A text file of a package, read once per process.
+ *
+ * @example
+ * ```ts
+ * import { readPackageText } from "@shoplab/lib/report/render/_assets.ts";
+ * import assert from "node:assert/strict";
+ * const pkg = JSON.parse(await readPackageText("katex", "package.json"));
+ * assert.equal(pkg.name, "katex");
+ * ```
+ */
 export function readPackageText(pkg: string, path: string): Promise<string> {
   const key = `${pkg}/${path}`;
   let p = texts.get(key);
@@ -39,7 +59,18 @@ export function readPackageText(pkg: string, path: string): Promise<string> {
   return p;
 }
 
-/** A binary file of a package as base64. */
+/**
+ * A binary file of a package as base64.
+ *
+ * @example
+ * ```ts
+ * import { readPackageBase64, readPackageText } from "@shoplab/lib/report/render/_assets.ts";
+ * import assert from "node:assert/strict";
+ * const b64 = await readPackageBase64("katex", "package.json");
+ * assert.equal(new TextDecoder().decode(Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0))),
+ *   await readPackageText("katex", "package.json"));
+ * ```
+ */
 export async function readPackageBase64(pkg: string, path: string): Promise<string> {
   const bytes = await Deno.readFile(join(packageDir(pkg), path));
   let bin = "";

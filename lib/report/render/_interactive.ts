@@ -3,7 +3,18 @@
 import type { ChartRef } from "./_outputs.ts";
 import { readPackageText } from "./_assets.ts";
 
-/** JSON that is safe inside a <script> element. */
+/**
+ * JSON that is safe inside a <script> element.
+ *
+ * @example
+ * ```ts
+ * import { scriptJson } from "@shoplab/lib/report/render/_interactive.ts";
+ * import assert from "node:assert/strict";
+ * const json = scriptJson({ a: "</script><b>" });
+ * assert.equal(json, '{"a":"\\u003c/script>\\u003cb>"}');
+ * assert.deepEqual(JSON.parse(json), { a: "</script><b>" });
+ * ```
+ */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
@@ -21,7 +32,23 @@ vegaEmbed(fig.querySelector(".chart-live"),specs[id],{renderer:"svg",actions:fal
 .then(function(){fig.classList.add("live")}).catch(function(){});
 });})();`;
 
-/** Scripts that make the charts interactive (≈ 0.8 MB of libraries). */
+/**
+ * Scripts that make the charts interactive (≈ 0.8 MB of libraries): the specs as JSON, vega,
+ * vega-lite and vega-embed inlined, and a loader that embeds each chart into its figure. `""`
+ * when there are no charts.
+ *
+ * @example
+ * ```ts
+ * import { interactiveScripts } from "@shoplab/lib/report/render/_interactive.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(await interactiveScripts([]), "");
+ * const html = await interactiveScripts([{ id: "chart-1", spec: { mark: "bar" } }]);
+ * assert.ok(html.startsWith(
+ *   '<script type="application/json" id="chart-specs">{"chart-1":{"mark":"bar"}}</script>',
+ * ));
+ * assert.match(html, /vegaEmbed\(fig\.querySelector\("\.chart-live"\)/);
+ * ```
+ */
 export async function interactiveScripts(charts: readonly ChartRef[]): Promise<string> {
   if (charts.length === 0) return "";
   const [vega, vegaLite, embed] = await Promise.all([

@@ -25,7 +25,24 @@ function usedFaces(css: string, classes: ReadonlySet<string>): Set<string> {
 
 /**
  * KaTeX CSS for a page whose math HTML uses `classes`: the @font-face rules of faces no rule for
- * those classes asks for are dropped (a missing bold/italic face would only be synthesised) and the rest point at woff2 data URIs only (no woff/ttf, no file references).
+ * those classes asks for are dropped (a missing bold/italic face would only be synthesised) and
+ * the rest point at woff2 data URIs only (no woff/ttf, no file references).
+ *
+ * @param classes Class names used on the page (see {@linkcode classNames}).
+ * @example
+ * ```ts
+ * import { katexCss } from "@shoplab/lib/report/render/_katex_css.ts";
+ * import assert from "node:assert/strict";
+ * const css = await katexCss(new Set(["katex", "mord", "mathnormal"]));
+ * const faces = [...css.matchAll(/@font-face\{[^}]*font-family:(KaTeX_\w+);font-style:(\w+)/g)];
+ * // Main regular always; `.mathnormal` asks for Math italic; nothing else is embedded.
+ * assert.deepEqual(faces.map((m) => `${m[1]} ${m[2]}`), [
+ *   "KaTeX_Main normal",
+ *   "KaTeX_Math italic",
+ * ]);
+ * assert.match(css, /src:url\(data:font\/woff2;base64,/);
+ * assert.doesNotMatch(css, /\.woff\)|\.ttf\)|url\(fonts\//);
+ * ```
  */
 export async function katexCss(classes: ReadonlySet<string>): Promise<string> {
   const css = await readPackageText("katex", "dist/katex.min.css");
@@ -45,7 +62,17 @@ export async function katexCss(classes: ReadonlySet<string>): Promise<string> {
   return kept.join("") + rest;
 }
 
-/** The class names used in an HTML string. */
+/**
+ * The class names used in an HTML string.
+ *
+ * @example
+ * ```ts
+ * import { classNames } from "@shoplab/lib/report/render/_katex_css.ts";
+ * import assert from "node:assert/strict";
+ * const html = '<span class="katex mord"><i class=" mord  x ">1</i></span>';
+ * assert.deepEqual([...classNames(html)], ["katex", "mord", "x"]);
+ * ```
+ */
 export function classNames(html: string): Set<string> {
   const out = new Set<string>();
   for (const m of html.matchAll(/class="([^"]*)"/g)) {

@@ -10,8 +10,11 @@ import { compactUrl, sanitizeHtml } from "./_sanitize.ts";
 
 /** A heading found while rendering. */
 export interface Heading {
+  /** Level, 1 for `#` to 6. */
   readonly depth: number;
+  /** Plain text of the heading. */
   readonly text: string;
+  /** Its `id` attribute (a unique slug on the page), the anchor of the table of contents. */
   readonly id: string;
 }
 
@@ -32,7 +35,18 @@ const MARKDOWN_TAGS = new Set(
     .split(" "),
 );
 
-/** Renders TeX with KaTeX; invalid TeX shows as red source text instead of failing. */
+/**
+ * Renders TeX with KaTeX; invalid TeX shows as red source text instead of failing.
+ *
+ * @example
+ * ```ts
+ * import { renderTex } from "@shoplab/lib/report/render/_markdown.ts";
+ * import assert from "node:assert/strict";
+ * const html = renderTex("x^2", false);
+ * assert.match(html, /^<span class="katex">.*<annotation encoding="application\/x-tex">x\^2</);
+ * assert.match(renderTex("\\frac{", true), /class="katex-error"/);
+ * ```
+ */
 export function renderTex(tex: string, display: boolean): string {
   return katex.renderToString(tex, {
     displayMode: display,
@@ -95,7 +109,19 @@ function mathExtensions(ctx: MarkdownContext) {
   ];
 }
 
-/** Plain text of inline tokens (for heading ids, titles and summaries). */
+/**
+ * Plain text of inline tokens (for heading ids, titles and summaries).
+ *
+ * @example
+ * ```ts
+ * import { markdownParser, plainText } from "@shoplab/lib/report/render/_markdown.ts";
+ * import assert from "node:assert/strict";
+ * const md = markdownParser({ ids: new Set(), headings: [], math: false });
+ * // Raw HTML tags are dropped (their text stays), a hard line break becomes a space.
+ * const [paragraph] = md.lexer("**Bold** _it_ `c`<b>!</b>  \nnext");
+ * assert.equal(plainText("tokens" in paragraph ? paragraph.tokens : undefined), "Bold it c! next");
+ * ```
+ */
 export function plainText(tokens: readonly Token[] | undefined): string {
   if (!tokens) return "";
   return tokens.map((t) => {
@@ -122,7 +148,23 @@ function safeHref(href: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/.test(u) || /^(https?|mailto):/.test(u);
 }
 
-/** A Marked instance wired to one page's context. */
+/**
+ * A Marked instance wired to one page's context.
+ *
+ * @example
+ * ```ts
+ * import { markdownParser } from "@shoplab/lib/report/render/_markdown.ts";
+ * import assert from "node:assert/strict";
+ * const ctx = { ids: new Set<string>(), headings: [], math: false };
+ * const md = markdownParser(ctx, { collect: true });
+ * const html = md.parse("## Data\n\n![x](https://e.org/a.png)");
+ * assert.equal(
+ *   html,
+ *   '<h2 id="data">Data</h2>\n<p><span class="missing-image">[image: x]</span></p>\n',
+ * );
+ * assert.deepEqual(ctx.headings, [{ depth: 2, text: "Data", id: "data" }]);
+ * ```
+ */
 export function markdownParser(
   ctx: MarkdownContext,
   options: { attachments?: Record<string, MimeBundle>; collect?: boolean; stack?: string[] } = {},
@@ -176,6 +218,18 @@ export function markdownParser(
 /**
  * Renders markdown to HTML. With `dropTitle`, a first-level heading equal to it at the very
  * start is left out (the page header shows the title).
+ *
+ * @example
+ * ```ts
+ * import { renderMarkdown } from "@shoplab/lib/report/render/_markdown.ts";
+ * import assert from "node:assert/strict";
+ * const ctx = { ids: new Set(["data-prep"]), headings: [], math: false };
+ * const src = "# Title\n\n## Data & prep\n\nSee $x$ <script>x</script> [a](javascript:alert(1)).";
+ * const html = renderMarkdown(src, ctx, { collect: true, dropTitle: "Title" });
+ * assert.ok(html.startsWith('<h2 id="data-prep-2">Data &amp; prep</h2>'));
+ * assert.match(html, /&lt;script&gt;x&lt;\/script&gt; a\.<\/p>\n$/);
+ * assert.equal(ctx.math, true);
+ * ```
  */
 export function renderMarkdown(
   src: string,

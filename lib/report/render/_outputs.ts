@@ -10,13 +10,17 @@ import { formatMetric, metricLabel } from "./metric_label.ts";
 
 /** A chart found in the outputs (for interactive embedding). */
 export interface ChartRef {
+  /** Id of the chart's `<figure>` on the page, e.g. `"chart-1"`. */
   readonly id: string;
+  /** The Vega-Lite spec (parsed JSON). */
   readonly spec: unknown;
 }
 
 /** Page-wide state while rendering outputs. */
 export interface OutputContext {
+  /** Markdown state of the page (heading ids, whether math was rendered). */
   readonly markdown: MarkdownContext;
+  /** Charts rendered so far; each chart appends itself. */
   readonly charts: ChartRef[];
   /** Show stream outputs (stdout/stderr). */
   readonly streams: boolean;
@@ -30,7 +34,17 @@ const ANSI_RE =
   // deno-lint-ignore no-control-regex
   /\u001b\[[0-9;?]*[ -\/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 
-/** Removes ANSI colour/cursor codes and resolves carriage-return overwrites line by line. */
+/**
+ * Removes ANSI colour/cursor codes and resolves carriage-return overwrites line by line.
+ *
+ * @example
+ * ```ts
+ * import { stripAnsi } from "@shoplab/lib/report/render/_outputs.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(stripAnsi("\u001b[31mred\u001b[0m plain"), "red plain");
+ * assert.equal(stripAnsi("10%\r50%\r100%\ndone"), "100%\ndone");
+ * ```
+ */
 export function stripAnsi(s: string): string {
   return s.replace(ANSI_RE, "").split("\n").map((line) => {
     const parts = line.split("\r").filter((p, i, a) => p !== "" || i === a.length - 1);
@@ -45,6 +59,14 @@ function text(v: unknown): string {
 /**
  * The "key numbers" card of a metrics record: readable labels and values (see
  * `metricLabel`/`formatMetric`); the recorded name and exact value are the tooltip.
+ *
+ * @example
+ * ```ts
+ * import { metricsCard } from "@shoplab/lib/report/render/_outputs.ts";
+ * import assert from "node:assert/strict";
+ * const html = metricsCard({ auc: 0.8123 });
+ * assert.match(html, /<div class="kn" title="auc = 0.8123"><dt>AUC<\/dt><dd>0.812<\/dd><\/div>/);
+ * ```
  */
 export function metricsCard(metrics: Readonly<Record<string, unknown>>): string {
   const items = Object.entries(metrics).map(([k, v]) =>
@@ -88,7 +110,28 @@ function imageHtml(mime: string, data: unknown): string {
   return `<figure class="image"><img alt="figure" src="data:${mime};base64,${b64}"></figure>`;
 }
 
-/** HTML for a display_data / execute_result bundle. */
+/**
+ * HTML for a display_data / execute_result bundle.
+ *
+ * @example
+ * ```ts
+ * import { bundleHtml } from "@shoplab/lib/report/render/_outputs.ts";
+ * import assert from "node:assert/strict";
+ * const ctx = {
+ *   markdown: { ids: new Set<string>(), headings: [], math: false },
+ *   charts: [],
+ *   streams: true,
+ *   tracebacks: false,
+ *   chartMs: 0,
+ * };
+ * const text = await bundleHtml({ "text/plain": "<1>" }, ctx);
+ * assert.equal(text, '<pre class="text-output">&lt;1&gt;</pre>');
+ * assert.equal(
+ *   await bundleHtml({ "text/html": "<b onclick='x()'>hi</b>", "text/plain": "hi" }, ctx),
+ *   '<div class="html-output"><b>hi</b></div>',
+ * );
+ * ```
+ */
 export async function bundleHtml(bundle: MimeBundle, ctx: OutputContext): Promise<string> {
   if (bundle[METRICS_MIME] && typeof bundle[METRICS_MIME] === "object") {
     return metricsCard(bundle[METRICS_MIME] as Record<string, unknown>);
@@ -128,7 +171,29 @@ export async function bundleHtml(bundle: MimeBundle, ctx: OutputContext): Promis
   return `<pre class="text-output">${escapeHtml(JSON.stringify(bundle[json], null, 2))}</pre>`;
 }
 
-/** HTML for all outputs of one code cell (consecutive streams of one name merged). */
+/**
+ * HTML for all outputs of one code cell (consecutive streams of one name merged).
+ *
+ * @example
+ * ```ts
+ * import { outputsHtml } from "@shoplab/lib/report/render/_outputs.ts";
+ * import assert from "node:assert/strict";
+ * const ctx = {
+ *   markdown: { ids: new Set<string>(), headings: [], math: false },
+ *   charts: [],
+ *   streams: true,
+ *   tracebacks: false,
+ *   chartMs: 0,
+ * };
+ * const html = await outputsHtml([
+ *   { output_type: "stream", name: "stdout", text: "\u001b[1mhi\u001b[0m" },
+ *   { output_type: "error", ename: "TypeError", evalue: "bad", traceback: ["at cell 3"] },
+ * ], ctx);
+ * assert.match(html, /^<pre class="stream stdout">hi<\/pre>/);
+ * assert.match(html, /This step failed — <strong>TypeError<\/strong>: bad/);
+ * assert.doesNotMatch(html, /at cell 3/); // tracebacks: false
+ * ```
+ */
 export async function outputsHtml(outputs: readonly Output[], ctx: OutputContext): Promise<string> {
   const parts: string[] = [];
   for (let i = 0; i < outputs.length; i++) {

@@ -2,7 +2,19 @@
 import { escapeHtml } from "../../notebook/escape_html.ts";
 import { PAGE_CSS, PRINT_DETAILS_CSS, PRINT_SCRIPT } from "./_styles.ts";
 
-/** A whole HTML document. */
+/**
+ * A whole HTML document: the page CSS plus `css`, `body` in a `.page` div, then `scripts`.
+ *
+ * @example
+ * ```ts
+ * import { page } from "@shoplab/lib/report/render/_page.ts";
+ * import assert from "node:assert/strict";
+ * const html = page({ title: "A & B", body: "<p>hi</p>", bodyClass: "index" });
+ * assert.ok(html.startsWith("<!DOCTYPE html>"));
+ * assert.match(html, /<title>A &amp; B<\/title>/);
+ * assert.match(html, /<body class="index">\n<div class="page">\n<p>hi<\/p>/);
+ * ```
+ */
 export function page(parts: {
   title: string;
   css?: readonly string[];
@@ -32,7 +44,21 @@ ${parts.scripts ?? ""}
 `;
 }
 
-/** "12.3 s", "4 min 05 s", "1 h 02 min". */
+/**
+ * A duration for people: `"4.2 s"` under 10 s, `"12 s"` under a minute, `"4 min 05 s"`,
+ * `"1 h 02 min"`; `"–"` for a negative or non-finite value.
+ *
+ * @param seconds Duration in seconds.
+ * @example
+ * ```ts
+ * import { formatDuration } from "@shoplab/lib/report/render/_page.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(
+ *   [4.2, 12.3, 245, 3720, -1].map(formatDuration),
+ *   ["4.2 s", "12 s", "4 min 05 s", "1 h 02 min", "–"],
+ * );
+ * ```
+ */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return "–";
   if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
@@ -41,14 +67,35 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, "0")} min`;
 }
 
-/** The status badge. */
+/**
+ * The status badge: "completed" for `"ok"`, "failed" for `"error"`.
+ *
+ * @example
+ * ```ts
+ * import { statusBadge } from "@shoplab/lib/report/render/_page.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(statusBadge("error"), '<span class="badge error">failed</span>');
+ * ```
+ */
 export function statusBadge(status: "ok" | "error"): string {
   return status === "ok"
     ? `<span class="badge ok">completed</span>`
     : `<span class="badge error">failed</span>`;
 }
 
-/** A definition list of label → already-escaped HTML. */
+/**
+ * A definition list of label → already-escaped HTML.
+ *
+ * @example
+ * ```ts
+ * import { metaList } from "@shoplab/lib/report/render/_page.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   metaList([["Data <path>", "<code>x</code>"]]),
+ *   '<dl class="meta"><dt>Data &lt;path&gt;</dt><dd><code>x</code></dd></dl>',
+ * );
+ * ```
+ */
 export function metaList(rows: readonly [string, string][]): string {
   return `<dl class="meta">${
     rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join("")

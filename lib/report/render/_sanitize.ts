@@ -67,7 +67,16 @@ function decodeEntities(s: string): string {
   });
 }
 
-/** A URL without the whitespace and control characters browsers ignore, lower-cased. */
+/**
+ * A URL without the whitespace and control characters browsers ignore, lower-cased.
+ *
+ * @example
+ * ```ts
+ * import { compactUrl } from "@shoplab/lib/report/render/_sanitize.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(compactUrl(" Java\tScript:alert(1)"), "javascript:alert(1)");
+ * ```
+ */
 export function compactUrl(url: string): string {
   // deno-lint-ignore no-control-regex
   return url.replace(/[\u0000-\u0020\u007f]+/g, "").toLowerCase();
@@ -85,7 +94,19 @@ function safeResource(url: string): boolean {
   return /^data:image\/(png|jpe?g|gif|webp);/.test(u) || u.startsWith("#");
 }
 
-/** Removes `url(...)` that is not a `#fragment` or `data:image`, `@import` and `expression(`. */
+/**
+ * Removes `url(...)` that is not a `#fragment` or `data:image`, `@import` and `expression(`.
+ *
+ * @example
+ * ```ts
+ * import { cleanCss } from "@shoplab/lib/report/render/_sanitize.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   cleanCss("a{background:url(https://e.org/x.png)} @import 'y.css'; b{fill:url(#g)}"),
+ *   "a{background:none}  b{fill:url(#g)}",
+ * );
+ * ```
+ */
 export function cleanCss(css: string): string {
   return css
     .replace(/@import[^;]*;?/gi, "")
@@ -145,6 +166,21 @@ export interface SanitizeOptions {
  * @param html Untrusted markup.
  * @param options See {@linkcode SanitizeOptions}.
  * @returns Markup with allow-listed elements and attributes only, tags balanced.
+ * @example
+ * ```ts
+ * import { sanitizeHtml } from "@shoplab/lib/report/render/_sanitize.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   sanitizeHtml(
+ *     '<p onclick="x()">hi<script>alert(1)</script><a href="javascript:alert(1)">x</a><b>bold',
+ *   ),
+ *   "<p>hi<a>x</a><b>bold</b></p>",
+ * );
+ * assert.equal(
+ *   sanitizeHtml('<a href="https://e.org" target="_blank">e</a>'),
+ *   '<a href="https://e.org" rel="noopener noreferrer">e</a>',
+ * );
+ * ```
  */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
   const out: string[] = [];
@@ -222,7 +258,16 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
   return out.join("");
 }
 
-/** Text between tags: keep entities, escape stray `<` and `>`. */
+/**
+ * Text between tags: keep entities, escape stray `<` and `>`.
+ *
+ * @example
+ * ```ts
+ * import { escapeText } from "@shoplab/lib/report/render/_sanitize.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(escapeText("a < b &amp; c > d"), "a &lt; b &amp; c &gt; d");
+ * ```
+ */
 export function escapeText(s: string): string {
   return s.replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
