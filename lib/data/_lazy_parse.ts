@@ -16,7 +16,14 @@ import pl from "nodejs-polars";
 import { DataError } from "./errors.ts";
 import type { ReadContext } from "./_file_checks.ts";
 import { cannotRead } from "./_file_checks.ts";
-import { type ColumnPlan, example, fmtRow, pickFormat, RAGGED_SCAN_LIMIT } from "./_parse.ts";
+import {
+  type ColumnPlan,
+  example,
+  fmtRow,
+  parseTimestampExpr,
+  pickFormat,
+  RAGGED_SCAN_LIMIT,
+} from "./_parse.ts";
 
 /** One check: a boolean expression that is true on a bad row, and the message it makes. */
 export interface LazyCheck {
@@ -104,9 +111,7 @@ export function lazyConversion(
       expected = "a number";
     } else {
       const fmt = lazyPickFormat(lf, src, options.timestampFormat);
-      out = fmt.dateOnly
-        ? raw.str.strptime(pl.Date, fmt.format).cast(pl.Datetime("ms"))
-        : raw.str.strptime(pl.Datetime("ms"), fmt.format).cast(pl.Datetime("ms"));
+      out = parseTimestampExpr(raw, fmt);
       expected = options.timestampFormat
         ? `a timestamp in the format ${options.timestampFormat}`
         : `a date like ${example(fmt.format)}`;

@@ -34,6 +34,95 @@ export const TIMESTAMP_FORMATS: readonly { readonly format: string; readonly dat
     { format: "%Y%m%d", dateOnly: true },
   ];
 
+const FORMAT_CODES: Readonly<Record<string, string>> = {
+  Y: "\\d{4}",
+  y: "\\d{2}",
+  m: "\\d{1,2}",
+  d: "\\d{1,2}",
+  e: " ?\\d{1,2}",
+  H: "\\d{1,2}",
+  I: "\\d{1,2}",
+  M: "\\d{1,2}",
+  S: "\\d{1,2}",
+  j: "\\d{1,3}",
+  f: "\\d{1,9}",
+  b: "[A-Za-z]{3}",
+  h: "[A-Za-z]{3}",
+  B: "[A-Za-z]+",
+  p: "[AaPp][Mm]",
+  z: "[+-]\\d{2}:?\\d{2}",
+  "%": "%",
+};
+
+/**
+ * A regular expression matching the whole of a value written in a strftime layout, or
+ * `undefined` when the layout uses a code without one. polars' `strptime` accepts a value that
+ * merely starts with the layout (`"2025-01-02 10:00:00junk"`, or fractional seconds silently
+ * dropped), so parsed values are also required to match this in full.
+ *
+ * @param format strftime layout, e.g. `"%Y-%m-%d %H:%M:%S"`.
+ * @returns An anchored regular expression source, or `undefined`.
+ * @example
+ * ```ts
+ * import { formatRegex } from "@shoplab/lib/data/_parse.ts";
+ * import assert from "node:assert/strict";
+ * const re = new RegExp(formatRegex("%Y-%m-%dT%H:%M:%S%.fZ")!);
+ * assert.ok(re.test("2025-01-02T10:00:00.123Z"));
+ * assert.ok(!re.test("2025-01-02T10:00:00.123Zjunk"));
+ * assert.equal(formatRegex("%Q"), undefined);
+ * ```
+ */
+export function formatRegex(format: string): string | undefined {
+  let out = "";
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch !== "%") {
+      out += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      continue;
+    }
+    let code = format[++i];
+    if (code === ".") {
+      code = format[++i];
+      if (code !== "f") return undefined;
+      out += "\\.\\d{1,9}";
+      continue;
+    }
+    const re = code === undefined ? undefined : FORMAT_CODES[code];
+    if (re === undefined) return undefined;
+    out += re;
+  }
+  return `^${out}$`;
+}
+
+/**
+ * `strptime` in a layout, null unless the whole (trimmed) value matches the layout.
+ *
+ * @param raw Text expression (trimmed).
+ * @param fmt Layout from {@linkcode pickFormat}.
+ * @returns A `Datetime("ms")` expression.
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { parseTimestampExpr } from "@shoplab/lib/data/_parse.ts";
+ * import assert from "node:assert/strict";
+ * const df = pl.DataFrame({ t: ["2025-01-02 10:00:00", "2025-01-02 10:00:00junk"] });
+ * const out = df.select(parseTimestampExpr(pl.col("t"), { format: "%Y-%m-%d %H:%M:%S", dateOnly: false }));
+ * assert.equal(out.getColumn("t").nullCount(), 1);
+ * ```
+ */
+export function parseTimestampExpr(
+  raw: pl.Expr,
+  fmt: { readonly format: string; readonly dateOnly: boolean },
+): pl.Expr {
+  const parsed = fmt.dateOnly
+    ? raw.str.strptime(pl.Date, fmt.format).cast(pl.Datetime("ms"))
+    : raw.str.strptime(pl.Datetime("ms"), fmt.format).cast(pl.Datetime("ms"));
+  const re = formatRegex(fmt.format);
+  return re === undefined
+    ? parsed
+    : pl.when(raw.str.contains(re)).then(parsed).otherwise(pl.lit(null).cast(pl.Datetime("ms")));
+}
+
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -272,9 +361,7 @@ export function convertColumns(
       expected = "a number";
     } else {
       const fmt = pickFormat(df, src, options.timestampFormat);
-      out = fmt.dateOnly
-        ? raw.str.strptime(pl.Date, fmt.format).cast(pl.Datetime("ms"))
-        : raw.str.strptime(pl.Datetime("ms"), fmt.format).cast(pl.Datetime("ms"));
+      out = parseTimestampExpr(raw, fmt);
       expected = options.timestampFormat
         ? `a timestamp in the format ${options.timestampFormat}`
         : `a date like ${example(fmt.format)}`;
@@ -347,9 +434,7 @@ export function pickFormat(
   if (sample.height === 0) return TIMESTAMP_FORMATS[0];
   const one = sample;
   for (const f of TIMESTAMP_FORMATS) {
-    const parsed = f.dateOnly
-      ? one.select(pl.col(column).str.strptime(pl.Date, f.format))
-      : one.select(pl.col(column).str.strptime(pl.Datetime("ms"), f.format));
+    const parsed = one.select(parseTimestampExpr(pl.col(column), f).alias(column));
     if (parsed.getColumn(column).nullCount() === 0) return f;
   }
   return TIMESTAMP_FORMATS[0];

@@ -104,6 +104,15 @@ export const CASES: Case[] = [
     message: /at row 2/,
   },
   {
+    name: "date with trailing text",
+    content: `${TX_HEADER}\n${OK_ROW}\nC2,O2,2025-01-02 10:00:00junk,I1,1,2\n`,
+    read: tx,
+    column: "timestamp",
+    row: 2,
+    value: "2025-01-02 10:00:00junk",
+    message: /has "2025-01-02 10:00:00junk" at row 2, expected a date like/,
+  },
+  {
     name: "non-numeric quantity",
     content: `${TX_HEADER}\n${OK_ROW}\n${OK_ROW}\n${OK_ROW}\nC2,O2,2025-01-03 10:00:00,I1,two,2\n`,
     read: tx,
