@@ -17,7 +17,7 @@ import { buildReport, ReportError, type ReportEvent } from "../report/build_repo
 
 const HELP = `Usage: deno task report [options]
 
-Executes every notebooks/NN_*.ipynb in order in the Deno Jupyter kernel and writes, into the
+Executes each notebooks/NN_*.ipynb in order in the Deno Jupyter kernel and writes, into the
 output folder: <name>.html (one self-contained report per notebook, opens offline), <name>.ipynb
 (the executed notebook), index.html (links, summaries, key numbers) and metrics.json
 ({ "<name>": { metric: value } }). The previous report is replaced only when the run succeeds.
