@@ -15,7 +15,10 @@
  * - {@linkcode sequenceModel} — LSTM/GRU classifiers on `[customers, T, features]` sequences
  *   (fused layers, early stopping on validation AUC, seeded), saved with `save` and reloaded
  *   with {@linkcode loadSequenceModel}; {@linkcode setWasmKernelPatches} switches shoplab's fast
- *   wasm kernels off and on (for benchmarks and equality checks).
+ *   wasm kernels off and on (for benchmarks and equality checks);
+ * - {@linkcode embeddingNet} — user and item embedding tables (dot product + biases, BCE, Adam)
+ *   trained from (user, item, label) triples, with {@linkcode embeddingNetScores}: the network
+ *   behind `lib/recommend`'s embedding recommender.
  *
  * Inputs and outputs are plain typed arrays; tfjs stays inside this folder.
  *
@@ -42,4 +45,5 @@ export * from "./snapshot_dataset.ts";
 export * from "./population_ids.ts";
 export * from "./sequence_model.ts";
 export * from "./sequence_model_load.ts";
+export * from "./embedding_net.ts";
 export { setWasmKernelPatches } from "./tf_backend.ts";

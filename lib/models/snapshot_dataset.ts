@@ -21,7 +21,6 @@ import { fitStandardScaler, type FittedScaler } from "../prep/standard_scaler.ts
 import { toMatrix } from "../prep/to_matrix.ts";
 import { latestAsOf } from "./latest_as_of.ts";
 import { type Population, populationIds } from "./population_ids.ts";
-import { withNonBuyers } from "./_non_buyer_rows.ts";
 import type { Matrix } from "./types.ts";
 
 /** The tables {@linkcode snapshotDataset} reads: a loaded `ShopData` fits (transactions eager). */
@@ -105,11 +104,10 @@ function snapshot(
   label: string,
   population: Population,
 ) {
-  let features = customerFeatures(shop, { asOf, windowDays });
-  if (population === "registered") {
-    const ids = populationIds(shop, { asOf, population });
-    features = withNonBuyers(shop, features, ids, asOf, windowDays);
-  }
+  const include = population === "registered"
+    ? populationIds(shop, { asOf, population })
+    : undefined;
+  const features = customerFeatures(shop, { asOf, windowDays, include });
   const labels = futureLabels(shop.transactions, { asOf, windowDays, customers: features });
   return features.join(labels.select(TX.customer, label), { on: TX.customer, how: "inner" })
     .sort(TX.customer);

@@ -8,8 +8,10 @@
  */
 import pl from "nodejs-polars";
 import { MS_PER_DAY } from "../core/constants.ts";
-import { CU, EV, IT, TX } from "../data/schema.ts";
+import { CU, IT, TX } from "../data/schema.ts";
 import { epochMs, type Frame, requireColumns, toLazy } from "./_columns.ts";
+import { eventColumns, joinEventFeatures } from "./_event_features.ts";
+import { withNonBuyers } from "./_non_buyer_rows.ts";
 
 export type { Frame } from "./_columns.ts";
 
@@ -41,6 +43,15 @@ export interface CustomerFeaturesOptions {
   readonly topCategories?: number;
   /** Drop exact duplicate transaction rows first (events are taken as given). Default `true`. */
   readonly dropDuplicates?: boolean;
+  /**
+   * Customers who also get a row without a purchase before `asOf` (e.g. everyone registered:
+   * signed up or browsed before it). Their frequency, monetary, active days, returns and
+   * category shares are 0; recency, order value and inter-purchase time null; tenure counts
+   * from the earlier of signup and first event before `asOf`; views, carts and attributes as
+   * for buyers. When given (even empty), a last column `has_purchased` is 1 for buyers and 0
+   * for these rows. Default: none (buyers only, no `has_purchased`).
+   */
+  readonly include?: readonly string[];
 }
 
 /** The numeric feature columns, in output order (event counts named for the default window). */
@@ -100,7 +111,8 @@ const money = (e: pl.Expr) => e.cast(pl.Float64).div(pl.lit(MICRO));
  *   {@linkcode categoryColumn});
  * - with events: `views_<W>d`, `carts_<W>d` (events in the last `windowDays` days),
  *   `days_since_last_view`, `days_since_last_cart` (null when never);
- * - with a customers table: `channel`, `country`, `age_band`, `gender` (those present).
+ * - with a customers table: `channel`, `country`, `age_band`, `gender` (those present);
+ * - with `include`: rows for those customers without a purchase, and `has_purchased`.
  *
  * Everything runs as polars lazy queries (group-bys and joins) collected once, on the streaming
  * engine, so lazy inputs (`scanShop`, `scanSynthetic`, `pl.scanCSV`) are read in batches and
@@ -112,7 +124,8 @@ const money = (e: pl.Expr) => e.cast(pl.Float64).div(pl.lit(MICRO));
  * @param options See {@linkcode CustomerFeaturesOptions}.
  * @returns Feature table sorted by `customer_id`; numeric features are Float64.
  * @throws {RangeError} When `asOf` is not a valid date or `windowDays` ≤ 0.
- * @throws {TypeError} When a table lacks a required column.
+ * @throws {TypeError} When a table lacks a required column, or `include` is not an array of
+ *   strings.
  * @example
  * ```ts
  * import pl from "nodejs-polars";
@@ -139,6 +152,13 @@ export function customerFeatures(
   const windowDays = options.windowDays ?? 30;
   if (!(windowDays > 0)) {
     throw new RangeError(`customerFeatures: windowDays must be > 0, got ${windowDays}`);
+  }
+  const include = options.include;
+  if (
+    include !== undefined &&
+    !(Array.isArray(include) && include.every((id) => typeof id === "string"))
+  ) {
+    throw new TypeError("customerFeatures: include must be an array of customer id strings");
   }
   const txCols = [TX.customer, TX.order, TX.timestamp, TX.item, TX.quantity, TX.unitPrice];
   requireColumns(shop.transactions, txCols, "customerFeatures (transactions)");
@@ -223,34 +243,8 @@ export function customerFeatures(
 
   const eventCols: string[] = [];
   if (shop.events) {
-    requireColumns(shop.events, [EV.customer, EV.type, EV.timestamp], "customerFeatures (events)");
-    const views = `views_${windowDays}d`, carts = `carts_${windowDays}d`;
-    eventCols.push("days_since_last_view", "days_since_last_cart", views, carts);
-    const recent = pl.col("__t").gtEq(pl.lit(asOf - windowDays * MS_PER_DAY));
-    const isType = (t: string) => pl.col(EV.type).eq(pl.lit(t));
-    const evAgg = toLazy(shop.events).select(EV.customer, EV.type, EV.timestamp)
-      .withColumns(ms(EV.timestamp).alias("__t"))
-      // `eq`, not `isIn`: polars' streaming engine holds a whole column for `isIn`.
-      .filter(pl.col("__t").lt(pl.lit(asOf)).and(isType("view").or(isType("cart"))))
-      .select(
-        pl.col(EV.customer),
-        pl.when(isType("view")).then(pl.col("__t")).otherwise(pl.lit(null)).alias("__last_view"),
-        pl.when(isType("cart")).then(pl.col("__t")).otherwise(pl.lit(null)).alias("__last_cart"),
-        isType("view").and(recent).cast(pl.Float64).alias(views),
-        isType("cart").and(recent).cast(pl.Float64).alias(carts),
-      )
-      .groupBy(EV.customer).agg(
-        pl.col("__last_view").max(),
-        pl.col("__last_cart").max(),
-        pl.col(views).sum(),
-        pl.col(carts).sum(),
-      );
-    out = out.join(evAgg, { on: TX.customer, how: "left" }).withColumns(
-      days(pl.lit(asOf).sub(pl.col("__last_view"))).alias("days_since_last_view"),
-      days(pl.lit(asOf).sub(pl.col("__last_cart"))).alias("days_since_last_cart"),
-      pl.col(views).fillNull(0),
-      pl.col(carts).fillNull(0),
-    );
+    eventCols.push(...eventColumns(windowDays));
+    out = joinEventFeatures(out, shop.events, asOf, windowDays);
   }
   const numeric = [
     ...FEATURE_COLUMNS.slice(0, 8),
@@ -264,7 +258,7 @@ export function customerFeatures(
     while (shareNames.includes(name)) name += "_";
     shareNames.push(name);
   }
-  return collected.select(
+  const features = collected.select(
     pl.col(TX.customer),
     ...numeric.map((c) => pl.col(c).cast(pl.Float64)),
     ...top.map(({ index }, j) =>
@@ -273,6 +267,12 @@ export function customerFeatures(
     ),
     ...attrs.map((c) => pl.col(c)),
   );
+  return include === undefined ? features : withNonBuyers(shop, features, {
+    ids: include,
+    asOf: options.asOf,
+    windowDays,
+    attributes: attrs,
+  });
 }
 
 /** Most categories summed per customer in the main query; more are ranked by a pre-query. */

@@ -1,8 +1,9 @@
 /**
  * The articles' "neural collaborative filtering": user and item embeddings whose dot product
- * (plus biases) gives the logit of an interaction, trained in tfjs (wasm backend) with seeded
- * negative sampling, binary cross-entropy and Adam. Only this model uses tfjs; it returns plain
- * typed arrays and leaves no tensors behind.
+ * (plus biases) gives the logit of an interaction, trained with seeded negative sampling, binary
+ * cross-entropy and Adam. The sampling lives here; the tfjs training lives in `lib/models`
+ * ({@linkcode embeddingNet}), which takes and returns plain typed arrays and leaves no tensors
+ * behind.
  *
  * @module
  */
@@ -10,7 +11,11 @@ import { SEED } from "../core/constants.ts";
 import { createRng } from "../core/random.ts";
 import type { FittedRecommender, Interactions, Recommender } from "./types.ts";
 import { label, makeFitted } from "./_fitted.ts";
-import { ensureTf, tf } from "./_tf.ts";
+import {
+  embeddingNet,
+  embeddingNetScores,
+  type EmbeddingTriples,
+} from "../models/embedding_net.ts";
 
 /** Options of {@linkcode embeddingModel}. */
 export interface EmbeddingModelOptions {
@@ -101,128 +106,81 @@ export function embeddingModel(options: EmbeddingModelOptions = {}): Recommender
   return {
     name,
     async fit(train: Interactions): Promise<FittedEmbedding> {
-      const backend = await ensureTf();
       const { nUsers, nItems } = train;
       const rng = createRng(seed);
       const { indptr, indices } = train.byUser;
-      const nPos = train.nnz;
-      const perEpoch = nPos * (1 + negatives);
+      const perEpoch = train.nnz * (1 + negatives);
       const eu = new Int32Array(perEpoch), ei = new Int32Array(perEpoch);
       const ey = new Float32Array(perEpoch);
       const su = new Int32Array(perEpoch), si = new Int32Array(perEpoch);
       const sy = new Float32Array(perEpoch);
-
-      const [U, V, bu, bi, b0] = tf.tidy(() => [
-        tf.variable(tf.randomNormal([Math.max(nUsers, 1), d], 0, 0.1, "float32", seed)),
-        tf.variable(tf.randomNormal([Math.max(nItems, 1), d], 0, 0.1, "float32", seed + 1)),
-        tf.variable(tf.zeros([Math.max(nUsers, 1)])),
-        tf.variable(tf.zeros([Math.max(nItems, 1)])),
-        tf.variable(tf.scalar(0)),
-      ]);
-      const vars = useBias ? [U, V, bu, bi, b0] : [U, V];
-      const optimizer = tf.train.adam(lr);
-      const loss: number[] = [];
-      try {
-        for (let epoch = 0; epoch < epochs && nPos > 0 && nItems > 0; epoch++) {
-          let e = 0;
-          for (let u = 0; u < nUsers; u++) {
-            const row = indices.subarray(indptr[u], indptr[u + 1]);
-            const full = row.length >= nItems;
-            for (let q = 0; q < row.length; q++) {
-              eu[e] = u;
-              ei[e] = row[q];
-              ey[e++] = 1;
-              for (let n = 0; n < negatives; n++) {
-                let j = rng.int(nItems);
-                for (let tries = 0; !full && tries < 20 && isPositive(row, j); tries++) {
-                  j = rng.int(nItems);
-                }
-                eu[e] = u;
-                ei[e] = j;
-                ey[e++] = 0;
+      // every stored pair plus `negatives` sampled items, shuffled: redrawn each epoch
+      const epochTriples = (): EmbeddingTriples => {
+        let e = 0;
+        for (let u = 0; u < nUsers; u++) {
+          const row = indices.subarray(indptr[u], indptr[u + 1]);
+          const full = row.length >= nItems;
+          for (let q = 0; q < row.length; q++) {
+            eu[e] = u;
+            ei[e] = row[q];
+            ey[e++] = 1;
+            for (let n = 0; n < negatives; n++) {
+              let j = rng.int(nItems);
+              for (let tries = 0; !full && tries < 20 && isPositive(row, j); tries++) {
+                j = rng.int(nItems);
               }
+              eu[e] = u;
+              ei[e] = j;
+              ey[e++] = 0;
             }
           }
-          // seeded shuffle (Fisher–Yates on an index permutation)
-          const perm = new Int32Array(e);
-          for (let q = 0; q < e; q++) perm[q] = q;
-          for (let q = e - 1; q > 0; q--) {
-            const r = rng.int(q + 1);
-            const t = perm[q];
-            perm[q] = perm[r];
-            perm[r] = t;
-          }
-          for (let q = 0; q < e; q++) {
-            su[q] = eu[perm[q]];
-            si[q] = ei[perm[q]];
-            sy[q] = ey[perm[q]];
-          }
-          let sum = 0;
-          for (let start = 0; start < e; start += batchSize) {
-            const end = Math.min(e, start + batchSize);
-            const uT = tf.tensor1d(su.subarray(start, end), "int32");
-            const iT = tf.tensor1d(si.subarray(start, end), "int32");
-            const yT = tf.tensor1d(sy.subarray(start, end), "float32");
-            const l = optimizer.minimize(
-              () => {
-                const ue = tf.gather(U, uT), ie = tf.gather(V, iT);
-                let logit = tf.sum(tf.mul(ue, ie), 1);
-                if (useBias) {
-                  logit = tf.add(tf.add(tf.add(logit, tf.gather(bu, uT)), tf.gather(bi, iT)), b0);
-                }
-                const bce = tf.losses.sigmoidCrossEntropy(yT, logit);
-                const reg = tf.mul(
-                  l2,
-                  tf.add(tf.mean(tf.sum(tf.square(ue), 1)), tf.mean(tf.sum(tf.square(ie), 1))),
-                );
-                return tf.add(bce, reg) as tf.Scalar;
-              },
-              true,
-              vars,
-            )!;
-            sum += l.dataSync()[0] * (end - start);
-            tf.dispose([uT, iT, yT, l]);
-          }
-          loss.push(sum / e);
         }
-        const userEmb = U.dataSync().slice(0, nUsers * d) as Float32Array;
-        const itemEmb = V.dataSync().slice(0, nItems * d) as Float32Array;
-        const itemBias = useBias
-          ? bi.dataSync().slice(0, nItems) as Float32Array
-          : new Float32Array(nItems);
-        const scores = (u: number): Float32Array => {
-          const s = new Float32Array(nItems);
-          for (let i = 0; i < nItems; i++) {
-            let x = itemBias[i];
-            for (let a = 0; a < d; a++) x += userEmb[u * d + a] * itemEmb[i * d + a];
-            s[i] = x;
-          }
-          return s;
-        };
-        const explain = (u: number, j: number) => {
-          let best = -1, bestD = -Infinity;
-          for (let q = indptr[u]; q < indptr[u + 1]; q++) {
-            const i = indices[q];
-            let x = 0;
-            for (let a = 0; a < d; a++) x += itemEmb[i * d + a] * itemEmb[j * d + a];
-            if (x > bestD) (bestD = x, best = i);
-          }
-          return best < 0
-            ? undefined
-            : { text: `Similar to "${label(train, best)}", which you bought`, items: [best] };
-        };
-        return makeFitted(name, train, scores, explain, {
-          dimension: d,
-          userEmbeddings: userEmb,
-          itemEmbeddings: itemEmb,
-          itemBias,
-          loss,
-          backend,
-        }) as FittedEmbedding;
-      } finally {
-        optimizer.dispose();
-        tf.dispose([U, V, bu, bi, b0]);
-      }
+        // seeded shuffle (Fisher–Yates on an index permutation)
+        const perm = new Int32Array(e);
+        for (let q = 0; q < e; q++) perm[q] = q;
+        for (let q = e - 1; q > 0; q--) {
+          const r = rng.int(q + 1);
+          const t = perm[q];
+          perm[q] = perm[r];
+          perm[r] = t;
+        }
+        for (let q = 0; q < e; q++) {
+          su[q] = eu[perm[q]];
+          si[q] = ei[perm[q]];
+          sy[q] = ey[perm[q]];
+        }
+        return { users: su.subarray(0, e), items: si.subarray(0, e), labels: sy.subarray(0, e) };
+      };
+      const net = await embeddingNet({ nUsers, nItems, triples: epochTriples }, {
+        dimension: d,
+        epochs,
+        batchSize,
+        learningRate: lr,
+        l2,
+        biases: useBias,
+        seed,
+      });
+      const itemEmb = net.itemEmbeddings;
+      const explain = (u: number, j: number) => {
+        let best = -1, bestD = -Infinity;
+        for (let q = indptr[u]; q < indptr[u + 1]; q++) {
+          const i = indices[q];
+          let x = 0;
+          for (let a = 0; a < d; a++) x += itemEmb[i * d + a] * itemEmb[j * d + a];
+          if (x > bestD) (bestD = x, best = i);
+        }
+        return best < 0
+          ? undefined
+          : { text: `Similar to "${label(train, best)}", which you bought`, items: [best] };
+      };
+      return makeFitted(name, train, (u) => embeddingNetScores(net, u), explain, {
+        dimension: d,
+        userEmbeddings: net.userEmbeddings,
+        itemEmbeddings: itemEmb,
+        itemBias: net.itemBias,
+        loss: net.loss,
+        backend: net.backend,
+      }) as FittedEmbedding;
     },
   };
 }

@@ -122,6 +122,68 @@ Deno.test("customerFeatures() gives the same table from lazy frames; windowDays 
   assert.deepEqual(top1.columns.filter((c) => c.startsWith("share_")), ["share_home_decor"]);
 });
 
+Deno.test("customerFeatures() with include adds hand-checked rows for customers who never bought", () => {
+  const s = shop();
+  const asOf = d("2025-01-21");
+  const f = customerFeatures(s, { asOf, include: ["a", "c", "z"] });
+  const buyers = customerFeatures(s, { asOf });
+  assert.deepEqual(f.columns, [...buyers.columns, "has_purchased"]);
+  assert.deepEqual(f.getColumn("customer_id").toArray(), ["a", "b", "c", "z"]);
+  // buyers keep their rows (b too, though not listed), with has_purchased = 1
+  assert.ok(f.head(2).drop("has_purchased").frameEqual(buyers, true));
+  const [, , c, z] = f.toRecords() as Record<string, number | string | null>[];
+  // c: signed up 2025-01-01, no events, no purchase
+  assert.deepEqual(c, {
+    customer_id: "c",
+    recency_days: null,
+    frequency: 0,
+    monetary: 0,
+    tenure_days: 20,
+    active_days: 0,
+    avg_order_value: null,
+    mean_interpurchase_days: null,
+    returns_count: 0,
+    days_since_last_view: null,
+    days_since_last_cart: null,
+    views_30d: 0,
+    carts_30d: 0,
+    share_home_decor: 0,
+    share_toys: 0,
+    channel: "ads",
+    gender: "m",
+    has_purchased: 0,
+  });
+  // z: no customers row, one view on 2025-01-02 → tenure and last view 19 days
+  assert.equal(z.tenure_days, 19);
+  assert.equal(z.days_since_last_view, 19);
+  assert.equal(z.views_30d, 1);
+  assert.equal(z.channel, null);
+  assert.equal(z.has_purchased, 0);
+  assert.deepEqual(f.getColumn("has_purchased").toArray(), [1, 1, 0, 0]);
+  // lazy inputs give the same table
+  const lazy = customerFeatures({
+    transactions: s.transactions.lazy(),
+    events: s.events.lazy(),
+    items: s.items.lazy(),
+    customers: s.customers.lazy(),
+  }, { asOf, include: ["a", "c", "z"] });
+  assert.ok(f.frameEqual(lazy, true));
+  // before any purchase: only the included rows; a signup after asOf gives no tenure
+  const early = customerFeatures(s, { asOf: d("2024-12-30"), include: ["a", "c"] });
+  assert.deepEqual(early.getColumn("customer_id").toArray(), ["a", "c"]);
+  assert.deepEqual(early.getColumn("tenure_days").toArray(), [8, null]);
+  assert.deepEqual(early.getColumn("days_since_last_view").toArray(), [null, null]);
+  // an empty list still adds the flag; bad input is named
+  assert.deepEqual(
+    customerFeatures(s, { asOf, include: [] }).getColumn("has_purchased").toArray(),
+    [1, 1],
+  );
+  assert.throws(
+    () => customerFeatures(s, { asOf, include: [1] as unknown as string[] }),
+    /include must be an array of customer id strings/,
+  );
+});
+
 Deno.test("customerFeatures() with transactions only, and limits", () => {
   const { transactions } = shop();
   const f = customerFeatures({ transactions }, { asOf: d("2025-01-21"), dropDuplicates: false });
