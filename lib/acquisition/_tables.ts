@@ -1,113 +1,27 @@
 /**
- * Private helpers of lib/acquisition: column checks and the channel spend table.
+ * Private helpers of lib/acquisition: the channel spend table, the CAC arithmetic on it and the
+ * new customers of a cohort table, shared by `acquisitionCost`, `newCustomers` and
+ * `channelEconomics`. Column checks, `asOf` and month indices come from lib/prep's
+ * `_columns.ts` and lib/retention's `_activity.ts`.
  *
  * @module
  */
 import pl from "nodejs-polars";
 import { SP } from "../data/schema.ts";
-import type { Frame } from "../prep/_columns.ts";
-
-/** A table that may be eager or lazy (the public `Frame` of lib/prep). */
-export type { Frame } from "../prep/_columns.ts";
+import { epochMs, type Frame, requireColumns, toLazy } from "../prep/_columns.ts";
+import { asOfMs, periodIndex, periodStart, UNKNOWN_CHANNEL } from "../retention/_activity.ts";
+import type { CohortRow } from "../retention/cohort_table.ts";
+import type { AcquisitionCostRow, AcquisitionTables } from "./acquisition_cost.ts";
+import type { NewCustomersRow } from "./new_customers.ts";
 
 /**
- * Eager view of a table.
+ * Spend per channel and month index (see `periodIndex`), from a canonical channelSpend table.
  *
  * @example
  * ```ts
  * import pl from "nodejs-polars";
- * import { eager } from "@shoplab/lib/acquisition/_tables.ts";
- * import assert from "node:assert/strict";
- * const df = pl.DataFrame({ a: [1, 2] });
- * assert.equal(eager(df), df);
- * assert.equal(eager(df.lazy()).height, 2);
- * ```
- */
-export function eager(df: Frame): pl.DataFrame {
-  return typeof (df as pl.DataFrame).lazy === "function"
-    ? df as pl.DataFrame
-    : (df as pl.LazyDataFrame).collectSync();
-}
-
-/**
- * Throws a TypeError naming the function and the missing column.
- *
- * @example
- * ```ts
- * import pl from "nodejs-polars";
- * import { requireColumns } from "@shoplab/lib/acquisition/_tables.ts";
- * import assert from "node:assert/strict";
- * assert.throws(
- *   () => requireColumns(pl.DataFrame({ a: [1] }), ["channel"], "acquisitionCost"),
- *   /acquisitionCost: column "channel" is not in the table \(columns: a\)/,
- * );
- * ```
- */
-export function requireColumns(df: Frame, columns: readonly string[], fn: string): void {
-  const have = new Set(df.columns);
-  for (const c of columns) {
-    if (!have.has(c)) {
-      throw new TypeError(
-        `${fn}: column "${c}" is not in the table (columns: ${[...have].join(", ") || "none"})`,
-      );
-    }
-  }
-}
-
-/**
- * Validates `asOf` and returns it in ms.
- *
- * @example
- * ```ts
- * import { asOfMs } from "@shoplab/lib/acquisition/_tables.ts";
- * import assert from "node:assert/strict";
- * assert.equal(asOfMs(new Date(0), "newCustomers"), 0);
- * assert.throws(() => asOfMs(new Date(NaN), "newCustomers"), RangeError);
- * ```
- */
-export function asOfMs(asOf: unknown, fn: string): number {
-  const t = asOf instanceof Date ? asOf.getTime() : NaN;
-  if (!Number.isFinite(t)) throw new RangeError(`${fn}: asOf must be a valid Date`);
-  return t;
-}
-
-/**
- * UTC month index (year·12 + month) of a time in ms.
- *
- * @example
- * ```ts
- * import { monthIndex } from "@shoplab/lib/acquisition/_tables.ts";
- * import assert from "node:assert/strict";
- * assert.equal(monthIndex(Date.UTC(2024, 11, 31, 23)), 2024 * 12 + 11);
- * ```
- */
-export function monthIndex(ms: number): number {
-  const d = new Date(ms);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
-}
-
-/**
- * First instant of a month index.
- *
- * @example
- * ```ts
- * import { monthIndex, monthStart } from "@shoplab/lib/acquisition/_tables.ts";
- * import assert from "node:assert/strict";
- * assert.equal(monthStart(2024 * 12 + 11).toISOString(), "2024-12-01T00:00:00.000Z");
- * assert.equal(monthStart(monthIndex(Date.UTC(2023, 5, 17))).getTime(), Date.UTC(2023, 5, 1));
- * ```
- */
-export function monthStart(index: number): Date {
-  return new Date(Date.UTC(Math.floor(index / 12), index % 12, 1));
-}
-
-/**
- * Spend per channel and month index, from a canonical channelSpend table.
- *
- * @example
- * ```ts
- * import pl from "nodejs-polars";
- * import { monthIndex, spendByMonth } from "@shoplab/lib/acquisition/_tables.ts";
+ * import { spendByMonth } from "@shoplab/lib/acquisition/_tables.ts";
+ * import { periodIndex } from "@shoplab/lib/retention/_activity.ts";
  * import assert from "node:assert/strict";
  * const jan = new Date(Date.UTC(2024, 0, 1));
  * const spend = pl.DataFrame({
@@ -116,17 +30,17 @@ export function monthStart(index: number): Date {
  *   spend: [100, 50, 20],
  * });
  * const byChannel = spendByMonth(spend, "acquisitionCost");
- * assert.equal(byChannel.get("ads")!.get(monthIndex(Date.UTC(2024, 0, 1))), 150);
+ * assert.equal(byChannel.get("ads")!.get(periodIndex(Date.UTC(2024, 0, 1), "month")), 150);
  * assert.equal(byChannel.get("email")!.size, 1);
  * ```
  */
 export function spendByMonth(spend: Frame, fn: string): Map<string, Map<number, number>> {
   requireColumns(spend, [SP.channel, SP.month, SP.spend], `${fn} (channelSpend)`);
-  const df = eager(spend).select(
+  const df = toLazy(spend).select(
     pl.col(SP.channel).cast(pl.Utf8).alias("c"),
-    pl.col(SP.month).cast(pl.Datetime("ms")).cast(pl.Float64).alias("m"),
+    epochMs(SP.month).alias("m"),
     pl.col(SP.spend).cast(pl.Float64).alias("s"),
-  );
+  ).collectSync();
   const c = df.getColumn("c").toArray() as (string | null)[];
   const m = df.getColumn("m").toArray() as (number | null)[];
   const s = df.getColumn("s").toArray() as (number | null)[];
@@ -145,45 +59,114 @@ export function spendByMonth(spend: Frame, fn: string): Map<string, Map<number, 
     }
     let byMonth = out.get(c[i]!);
     if (!byMonth) out.set(c[i]!, byMonth = new Map());
-    const k = monthIndex(m[i]!);
+    const k = periodIndex(m[i]!, "month");
     byMonth.set(k, (byMonth.get(k) ?? 0) + v);
   }
   return out;
 }
 
+/** The spend that CAC divides: per channel and month, over a window of complete months. */
+export interface SpendWindow {
+  /** Spend per channel and month index (all months of the table). */
+  readonly spend: Map<string, Map<number, number>>;
+  /** First month index with spend among the complete months before asOf. */
+  readonly lo: number;
+  /** Last month index with spend among the complete months before asOf. */
+  readonly hi: number;
+}
+
 /**
- * Channel per customer: customers table `channel`, else the transactions' `channel` column.
+ * Reads and validates `tables.channelSpend` and finds the complete months before `asOf` that
+ * it covers (errors are named after `acquisitionCost`, whose first step this is).
  *
  * @example
  * ```ts
  * import pl from "nodejs-polars";
- * import { channelOf } from "@shoplab/lib/acquisition/_tables.ts";
+ * import { spendWindow } from "@shoplab/lib/acquisition/_tables.ts";
  * import assert from "node:assert/strict";
- * const transactions = pl.DataFrame({
- *   customer_id: ["a", "a", "b"],
- *   channel: ["ads", "email", null],
- * });
- * assert.deepEqual([...channelOf({ transactions })], [["a", "ads"]]); // first non-empty channel
+ * const m = (k: number) => new Date(Date.UTC(2025, k, 1));
+ * const channelSpend = pl.DataFrame({ channel: ["ads", "ads"], month: [m(0), m(2)], spend: [1, 2] });
+ * const w = spendWindow({ transactions: pl.DataFrame({}), channelSpend }, m(2));
+ * assert.deepEqual([w.lo, w.hi], [2025 * 12, 2025 * 12]); // March is not complete on 1 March
  * ```
  */
-export function channelOf(
-  tables: { readonly transactions: Frame; readonly customers?: Frame },
-): Map<string, string> {
-  const out = new Map<string, string>();
-  const read = (df: Frame, id: string, ch: string) => {
-    const t = eager(df).select(
-      pl.col(id).cast(pl.Utf8).alias("c"),
-      pl.col(ch).cast(pl.Utf8).alias("h"),
+export function spendWindow(tables: AcquisitionTables, asOfDate: Date): SpendWindow {
+  const fn = "acquisitionCost";
+  const asOf = asOfMs(asOfDate, fn);
+  if (!tables.channelSpend) {
+    throw new TypeError(
+      `${fn}: needs a channelSpend table (channel, month, spend); pass your spend as tables.channelSpend`,
     );
-    const c = t.getColumn("c").toArray() as string[],
-      h = t.getColumn("h").toArray() as (string | null)[];
-    c.forEach((x, i) => h[i] && !out.has(x) && out.set(x, h[i]!));
-  };
-  if (tables.customers?.columns.includes("channel")) {
-    read(tables.customers, "customer_id", "channel");
   }
-  if (out.size === 0 && tables.transactions.columns.includes("channel")) {
-    read(tables.transactions, "customer_id", "channel");
+  const spend = spendByMonth(tables.channelSpend, fn);
+  const lastComplete = periodIndex(asOf, "month") - 1; // the month holding asOf is not complete
+  let lo = Infinity, hi = -Infinity;
+  for (const byMonth of spend.values()) {
+    for (const m of byMonth.keys()) {
+      if (m <= lastComplete) lo = Math.min(lo, m), hi = Math.max(hi, m);
+    }
   }
-  return out;
+  if (!Number.isFinite(lo)) {
+    throw new RangeError(`${fn}: channelSpend has no complete month before asOf`);
+  }
+  return { spend, lo, hi };
+}
+
+/**
+ * CAC per channel: the window's spend ÷ the customers acquired in the same months (customers
+ * of channel `"unknown"` left out), channels sorted.
+ *
+ * @example
+ * ```ts
+ * import { costPerChannel } from "@shoplab/lib/acquisition/_tables.ts";
+ * import assert from "node:assert/strict";
+ * const jan = 2025 * 12, month = new Date(Date.UTC(2025, 0, 1));
+ * const w = { spend: new Map([["ads", new Map([[jan, 30]])]]), lo: jan, hi: jan };
+ * const [ads] = costPerChannel(w, [{ channel: "ads", month, customers: 3 }]);
+ * assert.deepEqual([ads.spend, ads.newCustomers, ads.cac], [30, 3, 10]);
+ * ```
+ */
+export function costPerChannel(
+  window: SpendWindow,
+  acquired: readonly NewCustomersRow[],
+): AcquisitionCostRow[] {
+  const { spend, lo, hi } = window;
+  const counts = new Map<string, number>();
+  for (const r of acquired) {
+    const m = periodIndex(r.month.getTime(), "month");
+    if (m < lo || m > hi || r.channel === UNKNOWN_CHANNEL) continue;
+    counts.set(r.channel, (counts.get(r.channel) ?? 0) + r.customers);
+  }
+  const channels = [...new Set([...spend.keys(), ...counts.keys()])].sort();
+  return channels.map((channel) => {
+    let total = 0;
+    for (const [m, v] of spend.get(channel) ?? []) if (m >= lo && m <= hi) total += v;
+    const n = counts.get(channel) ?? 0;
+    return {
+      channel,
+      spend: total,
+      newCustomers: n,
+      cac: n > 0 ? total / n : null,
+      from: periodStart(lo, "month"),
+      to: periodStart(hi, "month"),
+    };
+  });
+}
+
+/**
+ * The new customers of a cohort table split by channel: its period-0 rows with a cohort.
+ *
+ * @example
+ * ```ts
+ * import { acquiredRows } from "@shoplab/lib/acquisition/_tables.ts";
+ * import assert from "node:assert/strict";
+ * const cohort = new Date(Date.UTC(2025, 0, 1));
+ * const row = (period: number, cohortSize: number) => ({ cohort, group: "ads", period, cohortSize,
+ *   active: 0, retention: 0, revenue: 0, revenueRetention: null, revenuePerCustomer: 0 });
+ * assert.deepEqual(acquiredRows([row(0, 4), row(1, 4), row(0, 0)]), [{ channel: "ads", month: cohort, customers: 4 }]);
+ * ```
+ */
+export function acquiredRows(cohorts: readonly CohortRow[]): NewCustomersRow[] {
+  return cohorts.filter((r) => r.period === 0 && r.cohortSize > 0)
+    .map((r) => ({ channel: r.group, month: r.cohort, customers: r.cohortSize }));
 }

@@ -6,7 +6,8 @@
 import type pl from "nodejs-polars";
 import type { RetentionTables } from "../retention/cohort_table.ts";
 import { newCustomers } from "./new_customers.ts";
-import { asOfMs, type Frame, monthIndex, monthStart, spendByMonth } from "./_tables.ts";
+import type { Frame } from "../prep/_columns.ts";
+import { costPerChannel, spendWindow } from "./_tables.ts";
 
 /** The tables {@linkcode acquisitionCost} reads: a `ShopData` with `channelSpend` fits. */
 export interface AcquisitionTables extends RetentionTables {
@@ -70,42 +71,6 @@ export function acquisitionCost(
   tables: AcquisitionTables,
   options: AcquisitionCostOptions,
 ): AcquisitionCostRow[] {
-  const fn = "acquisitionCost";
-  const asOf = asOfMs(options.asOf, fn);
-  if (!tables.channelSpend) {
-    throw new TypeError(
-      `${fn}: needs a channelSpend table (channel, month, spend); pass your spend as tables.channelSpend`,
-    );
-  }
-  const spend = spendByMonth(tables.channelSpend, fn);
-  const lastComplete = monthIndex(asOf) - 1; // the month holding asOf is not complete
-  let lo = Infinity, hi = -Infinity;
-  for (const byMonth of spend.values()) {
-    for (const m of byMonth.keys()) {
-      if (m <= lastComplete) lo = Math.min(lo, m), hi = Math.max(hi, m);
-    }
-  }
-  if (!Number.isFinite(lo)) {
-    throw new RangeError(`${fn}: channelSpend has no complete month before asOf`);
-  }
-  const counts = new Map<string, number>();
-  for (const r of newCustomers(tables, options)) {
-    const m = monthIndex(r.month.getTime());
-    if (m < lo || m > hi || r.channel === "unknown") continue;
-    counts.set(r.channel, (counts.get(r.channel) ?? 0) + r.customers);
-  }
-  const channels = [...new Set([...spend.keys(), ...counts.keys()])].sort();
-  return channels.map((channel) => {
-    let total = 0;
-    for (const [m, v] of spend.get(channel) ?? []) if (m >= lo && m <= hi) total += v;
-    const n = counts.get(channel) ?? 0;
-    return {
-      channel,
-      spend: total,
-      newCustomers: n,
-      cac: n > 0 ? total / n : null,
-      from: monthStart(lo),
-      to: monthStart(hi),
-    };
-  });
+  const window = spendWindow(tables, options.asOf);
+  return costPerChannel(window, newCustomers(tables, options));
 }

@@ -3,9 +3,10 @@
  *
  * @module
  */
+import { customerInfo, oneOf } from "../retention/_activity.ts";
 import { cohortTable } from "../retention/cohort_table.ts";
-import { acquisitionCost, type AcquisitionTables } from "./acquisition_cost.ts";
-import { channelOf } from "./_tables.ts";
+import type { AcquisitionTables } from "./acquisition_cost.ts";
+import { acquiredRows, costPerChannel, spendWindow } from "./_tables.ts";
 
 /** Options of {@linkcode channelEconomics}. */
 export interface ChannelEconomicsOptions {
@@ -106,9 +107,16 @@ export function channelEconomics(
   if (!(horizon >= 1) || !Number.isInteger(horizon)) {
     throw new RangeError(`${fn}: horizonMonths must be an integer ≥ 1, got ${horizon}`);
   }
-  const acquiredAt = options.acquiredAt ?? "first_purchase";
-  const costs = acquisitionCost(tables, { asOf: options.asOf, acquiredAt });
+  // acquisitionCost's steps on one cohort table: its period-0 rows are the new customers.
+  const window = spendWindow(tables, options.asOf);
+  const acquiredAt = oneOf(
+    options.acquiredAt ?? "first_purchase",
+    ["first_purchase", "signup"],
+    "acquiredAt",
+    "newCustomers",
+  );
   const cohorts = cohortTable(tables, { asOf: options.asOf, cohort: acquiredAt, by: "channel" });
+  const costs = costPerChannel(window, acquiredRows(cohorts));
   // Pooled revenue per customer by month since acquisition, per channel.
   const pooled = new Map<string, { revenue: number[]; size: number[] }>();
   for (const r of cohorts) {
@@ -161,7 +169,7 @@ function modelLtv(
   tables: AcquisitionTables,
   values: ReadonlyMap<string, number>,
 ): Map<string, number> {
-  const channels = channelOf(tables);
+  const channels = customerInfo(tables, "channelEconomics").channel;
   const sum = new Map<string, [number, number]>();
   for (const [id, v] of values) {
     if (!Number.isFinite(v)) {

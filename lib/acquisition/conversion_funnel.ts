@@ -5,7 +5,8 @@
  */
 import pl from "nodejs-polars";
 import { CU, EV } from "../data/schema.ts";
-import { asOfMs, eager, type Frame, requireColumns } from "./_tables.ts";
+import { epochMs, type Frame, requireColumns, toLazy } from "../prep/_columns.ts";
+import { asOfMs, customerInfo, oneOf, UNKNOWN_CHANNEL } from "../retention/_activity.ts";
 
 /** The tables {@linkcode conversionFunnel} reads: a `ShopData` with events fits. */
 export interface FunnelTables {
@@ -79,10 +80,7 @@ export function conversionFunnel(
   const fn = "conversionFunnel";
   const asOf = asOfMs(options.asOf, fn);
   const since = options.since === undefined ? -Infinity : asOfMs(options.since, fn + " (since)");
-  const unit = options.unit ?? "customers";
-  if (unit !== "customers" && unit !== "sessions") {
-    throw new TypeError(`${fn}: unit must be "customers" or "sessions", got ${String(unit)}`);
-  }
+  const unit = oneOf(options.unit ?? "customers", ["customers", "sessions"], "unit", fn);
   if (options.by !== undefined && options.by !== "channel") {
     throw new TypeError(`${fn}: by must be "channel" or absent, got ${String(options.by)}`);
   }
@@ -90,11 +88,11 @@ export function conversionFunnel(
   const cols = [EV.customer, EV.type, EV.timestamp, ...(unit === "sessions" ? [EV.session] : [])];
   requireColumns(tables.events, cols, `${fn} (events)`);
   const key = unit === "sessions" ? EV.session : EV.customer;
-  const t = pl.col(EV.timestamp).cast(pl.Datetime("ms")).cast(pl.Float64);
+  const t = epochMs(EV.timestamp);
   let filter = t.lt(pl.lit(asOf));
   if (Number.isFinite(since)) filter = filter.and(t.gtEq(pl.lit(since)));
   const type = pl.col(EV.type);
-  const perUnit = eager(tables.events).lazy()
+  const perUnit = toLazy(tables.events)
     .filter(filter.and(pl.col(key).isNotNull()))
     .groupBy(key)
     .agg(
@@ -106,22 +104,16 @@ export function conversionFunnel(
   const ids = perUnit.getColumn("__c").toArray() as string[];
   const cart = perUnit.getColumn("__cart").toArray() as boolean[];
   const buy = perUnit.getColumn("__buy").toArray() as boolean[];
-  const channel = new Map<string, string>();
+  let channel = new Map<string, string>();
   if (options.by === "channel") {
     if (!tables.customers || !tables.customers.columns.includes(CU.channel)) {
       throw new TypeError(`${fn}: by "channel" needs a customers table with "channel"`);
     }
-    const cu = eager(tables.customers).select(
-      pl.col(CU.customer).cast(pl.Utf8).alias("c"),
-      pl.col(CU.channel).cast(pl.Utf8).alias("ch"),
-    );
-    const c = cu.getColumn("c").toArray() as string[];
-    const ch = cu.getColumn("ch").toArray() as (string | null)[];
-    c.forEach((id, i) => ch[i] && channel.set(id, ch[i]!));
+    channel = customerInfo({ customers: tables.customers }, fn).channel;
   }
   const acc = new Map<string, [number, number, number]>();
   for (let i = 0; i < ids.length; i++) {
-    const g = options.by === "channel" ? channel.get(ids[i]) ?? "unknown" : "all";
+    const g = options.by === "channel" ? channel.get(ids[i]) ?? UNKNOWN_CHANNEL : "all";
     let a = acc.get(g);
     if (!a) acc.set(g, a = [0, 0, 0]);
     a[0]++;

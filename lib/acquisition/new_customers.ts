@@ -3,7 +3,9 @@
  *
  * @module
  */
+import { oneOf } from "../retention/_activity.ts";
 import { cohortTable, type RetentionTables } from "../retention/cohort_table.ts";
+import { acquiredRows } from "./_tables.ts";
 
 /** Options of {@linkcode newCustomers}. */
 export interface NewCustomersOptions {
@@ -53,13 +55,13 @@ export function newCustomers(
   tables: RetentionTables,
   options: NewCustomersOptions,
 ): NewCustomersRow[] {
-  const kind = options.acquiredAt ?? "first_purchase";
-  if (kind !== "first_purchase" && kind !== "signup") {
-    throw new TypeError(
-      `newCustomers: acquiredAt must be "first_purchase" or "signup", got ${String(kind)}`,
-    );
-  }
-  return cohortTable(tables, { asOf: options.asOf, cohort: kind, by: "channel", maxPeriods: 0 })
-    .filter((r) => r.period === 0 && r.cohortSize > 0)
-    .map((r) => ({ channel: r.group, month: r.cohort, customers: r.cohortSize }));
+  const kind = oneOf(
+    options.acquiredAt ?? "first_purchase",
+    ["first_purchase", "signup"],
+    "acquiredAt",
+    "newCustomers",
+  );
+  return acquiredRows(
+    cohortTable(tables, { asOf: options.asOf, cohort: kind, by: "channel", maxPeriods: 0 }),
+  );
 }

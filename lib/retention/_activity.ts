@@ -7,7 +7,7 @@
 import pl from "nodejs-polars";
 import { MS_PER_DAY } from "../core/constants.ts";
 import { CU, TX } from "../data/schema.ts";
-import type { Frame } from "../prep/_columns.ts";
+import { epochMs, type Frame, requireColumns, toLazy } from "../prep/_columns.ts";
 
 /** A table that may be eager or lazy (the public `Frame` of lib/prep). */
 export type { Frame } from "../prep/_columns.ts";
@@ -63,10 +63,38 @@ export function periodStart(index: number, unit: PeriodUnit): Date {
  * ```
  */
 export function checkUnit(unit: unknown, fn: string): PeriodUnit {
-  if (unit !== "month" && unit !== "week") {
-    throw new TypeError(`${fn}: period must be "month" or "week", got ${String(unit)}`);
+  return oneOf(unit, ["month", "week"], "period", fn);
+}
+
+/**
+ * Validates a string option against its choices, naming the function, the option and the
+ * value found.
+ *
+ * @example
+ * ```ts
+ * import { oneOf } from "@shoplab/lib/retention/_activity.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(oneOf("signup", ["first_purchase", "signup"], "cohort", "cohortTable"), "signup");
+ * assert.throws(
+ *   () => oneOf("x", ["first_purchase", "signup"], "cohort", "cohortTable"),
+ *   /cohortTable: cohort must be "first_purchase" or "signup", got x/,
+ * );
+ * ```
+ */
+export function oneOf<T extends string>(
+  value: unknown,
+  choices: readonly T[],
+  name: string,
+  fn: string,
+): T {
+  if (!choices.includes(value as T)) {
+    const quoted = choices.map((c) => `"${c}"`);
+    const list = quoted.length > 1
+      ? `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`
+      : quoted.join("");
+    throw new TypeError(`${fn}: ${name} must be ${list}, got ${String(value)}`);
   }
-  return unit;
+  return value as T;
 }
 
 /**
@@ -84,37 +112,6 @@ export function asOfMs(asOf: unknown, fn: string): number {
   const t = asOf instanceof Date ? asOf.getTime() : NaN;
   if (!Number.isFinite(t)) throw new RangeError(`${fn}: asOf must be a valid Date`);
   return t;
-}
-
-/**
- * Throws a TypeError naming the function and the missing column.
- *
- * @example
- * ```ts
- * import pl from "nodejs-polars";
- * import { requireColumns } from "@shoplab/lib/retention/_activity.ts";
- * import assert from "node:assert/strict";
- * assert.throws(
- *   () => requireColumns(pl.DataFrame({ a: [1] }), ["customer_id"], "cohortTable"),
- *   /cohortTable: column "customer_id" is not in the table/,
- * );
- * ```
- */
-export function requireColumns(df: Frame, columns: readonly string[], fn: string): void {
-  const have = new Set(df.columns);
-  for (const c of columns) {
-    if (!have.has(c)) {
-      throw new TypeError(
-        `${fn}: column "${c}" is not in the table (columns: ${[...have].join(", ") || "none"})`,
-      );
-    }
-  }
-}
-
-function lazy(df: Frame): pl.LazyDataFrame {
-  return typeof (df as pl.DataFrame).lazy === "function"
-    ? (df as pl.DataFrame).lazy()
-    : df as pl.LazyDataFrame;
 }
 
 /** Order lines before `asOf`, reduced to what retention needs, as typed arrays. */
@@ -137,8 +134,8 @@ export interface Lines {
 export interface ReadLinesOptions {
   /** Cut-off in epoch ms: lines with timestamp < asOf. */
   readonly asOf: number;
-  /** Count exact duplicate order lines once. */
-  readonly dropDuplicates: boolean;
+  /** Count exact duplicate order lines once. Default `true`. */
+  readonly dropDuplicates?: boolean;
   /** Name of the calling function, for error messages. */
   readonly fn: string;
   /** Also compute per-customer order codes (`order`; all 0 otherwise). Default `false`. */
@@ -178,14 +175,14 @@ export function readLines(tx: Frame, options: ReadLinesOptions): Lines {
   const key = tx.columns.includes(TX.item) ? [...cols, TX.item] : cols;
   // Sort first: the de-duplication (order kept) and polars' string ranks are several times
   // faster on sorted input. Materialised once, as it is read twice (lines and the id list).
-  let sorted = lazy(tx).select(...key)
+  let sorted = toLazy(tx).select(...key)
     .withColumns(
-      pl.col(TX.timestamp).cast(pl.Datetime("ms")).cast(pl.Float64).alias("__t"),
+      epochMs(TX.timestamp).alias("__t"),
       pl.col(TX.customer).cast(pl.Utf8).alias("__c"),
     )
     .filter(pl.col("__t").lt(pl.lit(asOf)).and(pl.col(TX.quantity).isNotNull()))
     .sort(["__c", "__t"]);
-  if (options.dropDuplicates) sorted = sorted.unique({ maintainOrder: true });
+  if (options.dropDuplicates ?? true) sorted = sorted.unique({ maintainOrder: true });
   const base = sorted.collectSync();
   const sel = [
     pl.col("__c").rank("dense").cast(pl.Float64).alias("c"),
@@ -218,7 +215,8 @@ export function readLines(tx: Frame, options: ReadLinesOptions): Lines {
 }
 
 /**
- * Per customer: first and last sale time (NaN when the customer only has returns).
+ * Per customer: first and last sale time (NaN when the customer only has returns), and the
+ * earliest sale of all (`Infinity` when there is none).
  *
  * @example
  * ```ts
@@ -237,18 +235,48 @@ export function readLines(tx: Frame, options: ReadLinesOptions): Lines {
  * const { first, last } = firstLastSale(lines);
  * assert.deepEqual([...first], [d(1).getTime(), d(3).getTime()]);
  * assert.deepEqual([...last], [d(1).getTime(), d(3).getTime()]); // a's 9 Jan line is a return
+ * assert.equal(firstLastSale(lines).earliest, d(1).getTime());
  * ```
  */
-export function firstLastSale(lines: Lines): { first: Float64Array; last: Float64Array } {
+export function firstLastSale(
+  lines: Lines,
+): { first: Float64Array; last: Float64Array; earliest: number } {
   const m = lines.customers.length;
   const first = new Float64Array(m).fill(NaN), last = new Float64Array(m).fill(NaN);
+  let earliest = Infinity;
   for (let i = 0; i < lines.time.length; i++) {
     if (!lines.sale[i]) continue;
     const c = lines.customer[i];
     if (Number.isNaN(first[c])) first[c] = lines.time[i];
     last[c] = lines.time[i];
+    earliest = Math.min(earliest, lines.time[i]);
   }
-  return { first, last };
+  return { first, last, earliest };
+}
+
+/**
+ * Calls `visit(c, from, to)` once per customer of `lines` (sorted by customer), with the
+ * half-open range [from, to) of that customer's lines.
+ *
+ * @example
+ * ```ts
+ * import { forEachCustomer, type Lines } from "@shoplab/lib/retention/_activity.ts";
+ * import assert from "node:assert/strict";
+ * const runs: number[][] = [];
+ * forEachCustomer({ customer: Uint32Array.of(0, 0, 2) } as Lines, (c, i, j) => runs.push([c, i, j]));
+ * assert.deepEqual(runs, [[0, 0, 2], [2, 2, 3]]);
+ * ```
+ */
+export function forEachCustomer(
+  lines: Lines,
+  visit: (c: number, from: number, to: number) => void,
+): void {
+  const n = lines.customer.length;
+  for (let i = 0, j = 0; i < n; i = j) {
+    const c = lines.customer[i];
+    for (j = i + 1; j < n && lines.customer[j] === c; j++);
+    visit(c, i, j);
+  }
 }
 
 /** Customer attributes from the customers table: signup (ms, NaN when absent) and channel. */
@@ -259,7 +287,7 @@ export interface CustomerInfo {
 
 /**
  * Signup time and channel per customer: from the customers table when given (channel from
- * `customers.channel`), else the channel column of the transactions when present.
+ * `customers.channel`), else the channel column of the transactions when present (and given).
  *
  * @example
  * ```ts
@@ -279,7 +307,7 @@ export interface CustomerInfo {
  * ```
  */
 export function customerInfo(
-  tables: { readonly transactions: Frame; readonly customers?: Frame },
+  tables: { readonly transactions?: Frame; readonly customers?: Frame },
   fn: string,
 ): CustomerInfo {
   const signup = new Map<string, number>(), channel = new Map<string, string>();
@@ -288,10 +316,10 @@ export function customerInfo(
     requireColumns(cu, [CU.customer], `${fn} (customers)`);
     const sel: pl.Expr[] = [pl.col(CU.customer).cast(pl.Utf8).alias("c")];
     if (cu.columns.includes(CU.signupDate)) {
-      sel.push(pl.col(CU.signupDate).cast(pl.Datetime("ms")).cast(pl.Float64).alias("s"));
+      sel.push(epochMs(CU.signupDate).alias("s"));
     }
     if (cu.columns.includes(CU.channel)) sel.push(pl.col(CU.channel).cast(pl.Utf8).alias("ch"));
-    const df = lazy(cu).select(...sel).collectSync();
+    const df = toLazy(cu).select(...sel).collectSync();
     const ids = df.getColumn("c").toArray() as string[];
     const s = df.columns.includes("s") ? df.getColumn("s").toArray() as (number | null)[] : null;
     const ch = df.columns.includes("ch") ? df.getColumn("ch").toArray() as (string | null)[] : null;
@@ -300,8 +328,9 @@ export function customerInfo(
       if (ch && ch[i] !== null && ch[i] !== "") channel.set(id, ch[i] as string);
     });
   }
-  if (channel.size === 0 && tables.transactions.columns.includes(TX.channel)) {
-    const df = lazy(tables.transactions)
+  const tx = tables.transactions;
+  if (channel.size === 0 && tx?.columns.includes(TX.channel)) {
+    const df = toLazy(tx)
       .select(
         pl.col(TX.customer).cast(pl.Utf8).alias("c"),
         pl.col(TX.channel).cast(pl.Utf8).alias("ch"),

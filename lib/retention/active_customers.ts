@@ -9,6 +9,7 @@ import {
   asOfMs,
   checkUnit,
   firstLastSale,
+  forEachCustomer,
   type Frame,
   periodIndex,
   periodStart,
@@ -73,10 +74,8 @@ export function activeCustomers(
   const windowDays = options.windowDays ?? 90;
   if (!(windowDays > 0)) throw new RangeError(`${fn}: windowDays must be > 0, got ${windowDays}`);
   const w = windowDays * MS_PER_DAY;
-  const lines = readLines(tx, { asOf, dropDuplicates: options.dropDuplicates ?? true, fn });
-  const { first } = firstLastSale(lines);
-  let lo = Infinity;
-  for (const f of first) if (!Number.isNaN(f)) lo = Math.min(lo, f);
+  const lines = readLines(tx, { asOf, dropDuplicates: options.dropDuplicates, fn });
+  const { first, earliest: lo } = firstLastSale(lines);
   if (!Number.isFinite(lo)) return [];
   const ends: number[] = [];
   for (let p = periodIndex(lo, unit) + 1; periodStart(p, unit).getTime() < asOf; p++) {
@@ -90,12 +89,7 @@ export function activeCustomers(
     for (let k = 0; k < m; k++) if (f < ends[k]) acquired[k]++;
   }
   // Per customer: sale times ascending; active at e when some sale t has e − w ≤ t < e.
-  const n = lines.time.length;
-  let i = 0;
-  while (i < n) {
-    const c = lines.customer[i];
-    let j = i;
-    while (j < n && lines.customer[j] === c) j++;
+  forEachCustomer(lines, (_c, i, j) => {
     let r = i, lastSale = -Infinity;
     for (let k = 0; k < m; k++) {
       while (r < j && lines.time[r] < ends[k]) {
@@ -104,8 +98,7 @@ export function activeCustomers(
       }
       if (lastSale >= ends[k] - w) active[k]++;
     }
-    i = j;
-  }
+  });
   return ends.map((e, k) => ({
     date: new Date(e),
     acquired: acquired[k],

@@ -6,7 +6,14 @@
  */
 import pl from "nodejs-polars";
 import { MS_PER_DAY } from "../core/constants.ts";
-import { asOfMs, customerInfo, firstLastSale, readLines, UNKNOWN_CHANNEL } from "./_activity.ts";
+import {
+  asOfMs,
+  customerInfo,
+  firstLastSale,
+  oneOf,
+  readLines,
+  UNKNOWN_CHANNEL,
+} from "./_activity.ts";
 import type { RetentionTables } from "./cohort_table.ts";
 
 /** Options of {@linkcode churnTimes}. */
@@ -78,21 +85,21 @@ export function churnTimes(tables: RetentionTables, options: ChurnTimesOptions):
   const asOf = asOfMs(options.asOf, fn);
   const window = options.inactivityDays ?? 90;
   if (!(window > 0)) throw new RangeError(`${fn}: inactivityDays must be > 0, got ${window}`);
-  const origin = options.origin ?? "first_purchase";
-  if (origin !== "first_purchase" && origin !== "signup") {
-    throw new TypeError(
-      `${fn}: origin must be "first_purchase" or "signup", got ${String(origin)}`,
-    );
-  }
-  const eventAt = options.eventAt ?? "last_purchase";
-  if (eventAt !== "last_purchase" && eventAt !== "inactivity_end") {
-    throw new TypeError(
-      `${fn}: eventAt must be "last_purchase" or "inactivity_end", got ${String(eventAt)}`,
-    );
-  }
+  const origin = oneOf(
+    options.origin ?? "first_purchase",
+    ["first_purchase", "signup"],
+    "origin",
+    fn,
+  );
+  const eventAt = oneOf(
+    options.eventAt ?? "last_purchase",
+    ["last_purchase", "inactivity_end"],
+    "eventAt",
+    fn,
+  );
   const lines = readLines(tables.transactions, {
     asOf,
-    dropDuplicates: options.dropDuplicates ?? true,
+    dropDuplicates: options.dropDuplicates,
     fn,
   });
   const info = customerInfo(tables, fn);

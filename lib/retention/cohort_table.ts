@@ -9,7 +9,9 @@ import {
   checkUnit,
   customerInfo,
   firstLastSale,
+  forEachCustomer,
   type Frame,
+  oneOf,
   periodIndex,
   periodStart,
   type PeriodUnit,
@@ -109,10 +111,12 @@ export function cohortTable(
   const fn = "cohortTable";
   const asOf = asOfMs(options.asOf, fn);
   const unit = checkUnit(options.period ?? "month", fn);
-  const kind = options.cohort ?? "first_purchase";
-  if (kind !== "first_purchase" && kind !== "signup") {
-    throw new TypeError(`${fn}: cohort must be "first_purchase" or "signup", got ${String(kind)}`);
-  }
+  const kind = oneOf(
+    options.cohort ?? "first_purchase",
+    ["first_purchase", "signup"],
+    "cohort",
+    fn,
+  );
   const maxP = options.maxPeriods ?? Infinity;
   if (!(maxP >= 0)) throw new RangeError(`${fn}: maxPeriods must be ≥ 0, got ${maxP}`);
   if (options.by !== undefined && options.by !== "channel") {
@@ -120,7 +124,7 @@ export function cohortTable(
   }
   const lines = readLines(tables.transactions, {
     asOf,
-    dropDuplicates: options.dropDuplicates ?? true,
+    dropDuplicates: options.dropDuplicates,
     fn,
   });
   const info = customerInfo(tables, fn);
@@ -156,28 +160,21 @@ export function cohortTable(
   };
   for (const [id, cohort] of start) if (cohort <= lastShown) cellOf(id, cohort).size++;
   // Walk lines customer by customer (lines are sorted by customer, then time).
-  const n = lines.time.length;
-  let i = 0;
-  while (i < n) {
-    const c = lines.customer[i], id = lines.customers[c];
-    let j = i;
-    while (j < n && lines.customer[j] === c) j++;
-    const cohort = start.get(id);
-    if (cohort !== undefined && cohort <= lastShown) {
-      const cell = cellOf(id, cohort);
-      let lastActive = -1;
-      for (let r = i; r < j; r++) {
-        const p = periodIndex(lines.time[r], unit) - cohort;
-        if (p < 0 || p > maxP || p + cohort > lastShown) continue;
-        cell.revenue[p] = (cell.revenue[p] ?? 0) + lines.value[r];
-        if (lines.sale[r] && p !== lastActive) {
-          cell.active[p] = (cell.active[p] ?? 0) + 1;
-          lastActive = p;
-        }
+  forEachCustomer(lines, (c, i, j) => {
+    const id = lines.customers[c], cohort = start.get(id);
+    if (cohort === undefined || cohort > lastShown) return;
+    const cell = cellOf(id, cohort);
+    let lastActive = -1;
+    for (let r = i; r < j; r++) {
+      const p = periodIndex(lines.time[r], unit) - cohort;
+      if (p < 0 || p > maxP || p + cohort > lastShown) continue;
+      cell.revenue[p] = (cell.revenue[p] ?? 0) + lines.value[r];
+      if (lines.sale[r] && p !== lastActive) {
+        cell.active[p] = (cell.active[p] ?? 0) + 1;
+        lastActive = p;
       }
     }
-    i = j;
-  }
+  });
   const out: CohortRow[] = [];
   const sorted = [...cells.values()].sort((a, b) =>
     a.group < b.group ? -1 : a.group > b.group ? 1 : a.cohort - b.cohort

@@ -7,6 +7,7 @@ import {
   asOfMs,
   checkUnit,
   firstLastSale,
+  forEachCustomer,
   type Frame,
   periodIndex,
   periodStart,
@@ -86,22 +87,19 @@ export function periodRetention(
   const fn = "periodRetention";
   const asOf = asOfMs(options.asOf, fn);
   const unit = checkUnit(options.period ?? "month", fn);
-  const lines = readLines(tx, { asOf, dropDuplicates: options.dropDuplicates ?? true, fn });
+  const lines = readLines(tx, { asOf, dropDuplicates: options.dropDuplicates, fn });
   const last = periodIndex(asOf, unit) - 1;
-  const { first } = firstLastSale(lines);
-  let lo = Infinity;
-  for (const f of first) if (!Number.isNaN(f)) lo = Math.min(lo, periodIndex(f, unit));
-  if (!Number.isFinite(lo) || lo > last) return [];
+  const { first, earliest } = firstLastSale(lines);
+  if (!Number.isFinite(earliest)) return [];
+  const lo = periodIndex(earliest, unit);
+  if (lo > last) return [];
   const len = last - lo + 1;
   const active = new Float64Array(len), fresh = new Float64Array(len);
   const retained = new Float64Array(len), back = new Float64Array(len);
-  const n = lines.time.length;
-  let i = 0;
-  while (i < n) {
-    const c = lines.customer[i];
-    let prev = -Infinity, j = i;
+  forEachCustomer(lines, (c, from, to) => {
+    let prev = -Infinity;
     const firstP = Number.isNaN(first[c]) ? NaN : periodIndex(first[c], unit);
-    for (; j < n && lines.customer[j] === c; j++) {
+    for (let j = from; j < to; j++) {
       if (!lines.sale[j]) continue;
       const p = periodIndex(lines.time[j], unit);
       if (p === prev || p > last) continue;
@@ -112,8 +110,7 @@ export function periodRetention(
       else back[k]++;
       prev = p;
     }
-    i = j;
-  }
+  });
   const out: PeriodRetentionRow[] = [];
   for (let k = 0; k < len; k++) {
     const before = k > 0 ? active[k - 1] : 0;

@@ -4,7 +4,7 @@
  * @module
  */
 import { MS_PER_DAY } from "../core/constants.ts";
-import { asOfMs, firstLastSale, type Frame, readLines } from "./_activity.ts";
+import { asOfMs, firstLastSale, forEachCustomer, type Frame, readLines } from "./_activity.ts";
 
 /** Options of {@linkcode repeatPurchaseRate}. */
 export interface RepeatPurchaseRateOptions {
@@ -62,35 +62,23 @@ export function repeatPurchaseRate(
   if (within !== undefined && !(within > 0)) {
     throw new RangeError(`${fn}: withinDays must be > 0, got ${within}`);
   }
-  const lines = readLines(tx, {
-    asOf,
-    dropDuplicates: options.dropDuplicates ?? true,
-    fn,
-    orders: true,
-  });
+  const lines = readLines(tx, { asOf, dropDuplicates: options.dropDuplicates, fn, orders: true });
   const { first } = firstLastSale(lines);
   const w = within === undefined ? Infinity : within * MS_PER_DAY;
   let customers = 0, repeaters = 0;
-  const n = lines.time.length;
-  let i = 0;
-  while (i < n) {
-    const c = lines.customer[i];
-    let j = i;
-    while (j < n && lines.customer[j] === c) j++;
+  forEachCustomer(lines, (c, i, j) => {
     const f = first[c];
-    if (!Number.isNaN(f) && (within === undefined || f + w <= asOf)) {
-      customers++;
-      let firstOrder = -1;
-      for (let r = i; r < j; r++) {
-        if (!lines.sale[r]) continue;
-        if (firstOrder < 0) firstOrder = lines.order[r];
-        else if (lines.order[r] !== firstOrder && lines.time[r] - f <= w) {
-          repeaters++;
-          break;
-        }
+    if (Number.isNaN(f) || (within !== undefined && f + w > asOf)) return;
+    customers++;
+    let firstOrder = -1;
+    for (let r = i; r < j; r++) {
+      if (!lines.sale[r]) continue;
+      if (firstOrder < 0) firstOrder = lines.order[r];
+      else if (lines.order[r] !== firstOrder && lines.time[r] - f <= w) {
+        repeaters++;
+        break;
       }
     }
-    i = j;
-  }
+  });
   return { customers, repeaters, rate: customers > 0 ? repeaters / customers : 0 };
 }

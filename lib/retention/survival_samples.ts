@@ -5,7 +5,7 @@
  */
 import type pl from "nodejs-polars";
 import type { SurvivalSample } from "./types.ts";
-import { requireColumns } from "./_activity.ts";
+import { requireColumns } from "../prep/_columns.ts";
 
 /** Options of {@linkcode survivalSamples}. */
 export interface SurvivalSamplesOptions {

@@ -85,9 +85,11 @@ Deno.test("cohortTable() works the hand example: period 0 is 100 %, skipped mont
 });
 
 Deno.test("cohortTable() stays in bounds on the fixture shop and does not mutate the input", () => {
-  const before = SHOP.transactions.height;
+  const before = SHOP.transactions.height, copy = SHOP.transactions.clone();
+  const customers = SHOP.customers.clone();
   const rows = cohortTable(SHOP, { asOf: AS_OF, by: "channel" });
   assert.equal(SHOP.transactions.height, before);
+  assert.ok(SHOP.transactions.frameEqual(copy) && SHOP.customers.frameEqual(customers));
   for (const r of rows) {
     assert.ok(r.retention >= 0 && r.retention <= 1 && r.active <= r.cohortSize);
     if (r.period === 0) assert.equal(r.retention, 1);
