@@ -197,3 +197,17 @@ export function inspectHeader(
   }
   return { delimiter, columns };
 }
+
+/**
+ * A row number for messages: `1,204`.
+ *
+ * @example
+ * ```ts
+ * import { fmtRow } from "@shoplab/lib/data/_file_checks.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(fmtRow(1204), "1,204");
+ * ```
+ */
+export function fmtRow(row: number): string {
+  return row.toLocaleString("en");
+}

@@ -8,7 +8,8 @@
 import pl from "nodejs-polars";
 import { DataError } from "./errors.ts";
 import type { ColumnKind } from "./schema.ts";
-import { cannotRead, inspectHeader, type ReadContext } from "./_file_checks.ts";
+import { cannotRead, fmtRow, inspectHeader, type ReadContext } from "./_file_checks.ts";
+import { checkRagged, parserFailure } from "./_ragged.ts";
 
 /** One column to produce: canonical name, kind, and where it comes from in the source. */
 export interface ColumnPlan {
@@ -165,20 +166,6 @@ function firstFailure(df: pl.DataFrame, bad: pl.Expr, column: string) {
 }
 
 /**
- * A row number for messages: `1,204`.
- *
- * @example
- * ```ts
- * import { fmtRow } from "@shoplab/lib/data/_parse.ts";
- * import assert from "node:assert/strict";
- * assert.equal(fmtRow(1204), "1,204");
- * ```
- */
-export function fmtRow(row: number): string {
-  return row.toLocaleString("en");
-}
-
-/**
  * Throws when a required source column is missing, naming what was found.
  *
  * @example
@@ -248,53 +235,10 @@ export function readStrings(
       quoteChar: '"',
     });
   } catch (e) {
-    const where = findRaggedRow(ctx.file, delimiter, columns.length);
-    if (where) {
-      throw new DataError(
-        `${cannotRead(ctx)}: row ${
-          fmtRow(where.row)
-        } has ${where.fields} fields, the header has ${columns.length}`,
-        { file: ctx.file, row: where.row, value: where.line.slice(0, 120) },
-      );
-    }
-    const msg = String((e as Error).message ?? e).split("\n")[0].slice(0, 200);
-    throw new DataError(`${cannotRead(ctx)}: the CSV parser failed (${msg})`, { file: ctx.file });
+    throw parserFailure(e, ctx, delimiter, columns.length);
   }
-  // polars pads short rows and cuts long ones silently; a row with the wrong number of fields
-  // means the file is broken (an unquoted delimiter), so look for one in files up to 256 MiB.
-  if (Deno.statSync(ctx.file).size <= RAGGED_SCAN_LIMIT) {
-    const where = findRaggedRow(ctx.file, delimiter, columns.length);
-    if (where) {
-      throw new DataError(
-        `${cannotRead(ctx)}: row ${
-          fmtRow(where.row)
-        } has ${where.fields} fields, the header has ${columns.length}`,
-        { file: ctx.file, row: where.row, value: where.line.slice(0, 120) },
-      );
-    }
-  }
+  checkRagged(ctx, delimiter, columns.length);
   return df;
-}
-
-/** Files up to this size are scanned for rows with a wrong number of fields. */
-export const RAGGED_SCAN_LIMIT = 256 * 1024 * 1024;
-
-function findRaggedRow(file: string, delimiter: string, expected: number) {
-  const text = Deno.readTextFileSync(file);
-  let row = 0, fields = 1, quoted = false, start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === delimiter) fields++;
-    else if (!quoted && ch === "\n") {
-      const line = text.slice(start, i).replace(/\r$/, "");
-      if (row > 0 && line.trim() !== "" && fields !== expected) return { row, fields, line };
-      row++;
-      fields = 1;
-      start = i + 1;
-    }
-  }
-  return undefined;
 }
 
 /**

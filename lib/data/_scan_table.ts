@@ -8,17 +8,17 @@
 import pl from "nodejs-polars";
 import { DataError } from "./errors.ts";
 import { EV, EVENT_TYPES, type TableName } from "./schema.ts";
-import { cannotRead, checkTextFile, inspectHeader, type ReadContext } from "./_file_checks.ts";
-import { fmtRow, requireColumns } from "./_parse.ts";
-import { type Mapping, plansFor } from "./_plans.ts";
 import {
-  checkRagged,
-  countProblems,
-  type LazyCheck,
-  lazyConversion,
-  parserFailure,
-  throwFirstProblem,
-} from "./_lazy_parse.ts";
+  cannotRead,
+  checkTextFile,
+  fmtRow,
+  inspectHeader,
+  type ReadContext,
+} from "./_file_checks.ts";
+import { requireColumns } from "./_parse.ts";
+import { type Mapping, plansFor } from "./_plans.ts";
+import { countProblems, type LazyCheck, lazyConversion, throwFirstProblem } from "./_lazy_parse.ts";
+import { checkRagged, parserFailure } from "./_ragged.ts";
 
 /** What {@linkcode scanValidated} needs besides the file. */
 export interface ScanSettings {

@@ -1,11 +1,13 @@
 /**
- * Private: the files of a synthetic shop folder, with the folder checks both readers share.
+ * Private: the files of a synthetic shop folder, with the folder checks, cleaning steps and
+ * result shape both readers (`readSynthetic`, `scanSynthetic`) share.
  *
  * @module
  */
 import { join } from "node:path";
 import { DataError } from "./errors.ts";
 import type { TableName } from "./schema.ts";
+import type { CleaningStep, ShopTables } from "./types.ts";
 
 const FILES: Readonly<Record<TableName, string>> = {
   transactions: "transactions",
@@ -69,4 +71,80 @@ export function syntheticFiles(dir: string): { table: TableName; file: string }[
     }
   }
   return out;
+}
+
+/**
+ * The cleaning steps of one synthetic table: exact duplicate rows (flagged when any) and, for
+ * transactions, return lines (always listed).
+ *
+ * @param table The canonical table.
+ * @param duplicates Exact duplicate rows counted (0 when not counted).
+ * @param returns Return lines (negative quantity); read only for transactions.
+ * @returns The steps, duplicates first.
+ * @example
+ * ```ts
+ * import { syntheticSteps } from "@shoplab/lib/data/_synthetic_files.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(syntheticSteps("items", 0, 0), []);
+ * assert.deepEqual(syntheticSteps("transactions", 2, 1).map((s) => [s.step, s.rows]), [
+ *   ["duplicate-rows", 2],
+ *   ["returns", 1],
+ * ]);
+ * ```
+ */
+export function syntheticSteps(
+  table: TableName,
+  duplicates: number,
+  returns: number,
+): CleaningStep[] {
+  const steps: CleaningStep[] = [];
+  if (duplicates > 0) {
+    steps.push({
+      step: "duplicate-rows",
+      rows: duplicates,
+      action: "flagged",
+      reason: "exact duplicate rows (kept; lib/prep's dropDuplicates removes them)",
+    });
+  }
+  if (table === "transactions") {
+    steps.push({
+      step: "returns",
+      rows: returns,
+      action: "flagged",
+      reason: "return lines with negative quantity (order id starts with R)",
+    });
+  }
+  return steps;
+}
+
+/**
+ * The shop result of a synthetic folder from its tables (eager or lazy).
+ *
+ * @param dir The folder read.
+ * @param tables The tables found (transactions always, since `syntheticFiles` requires it).
+ * @param cleaning One summary per table.
+ * @returns The shop, in the shape of `ShopData` / `LazyShopData`.
+ * @example
+ * ```ts
+ * import { syntheticShop } from "@shoplab/lib/data/_synthetic_files.ts";
+ * import assert from "node:assert/strict";
+ * const shop = syntheticShop("d", { transactions: "tx" }, []);
+ * assert.deepEqual(shop.source, { format: "synthetic", path: "d" });
+ * assert.equal(shop.transactions, "tx");
+ * ```
+ */
+export function syntheticShop<F, C>(
+  dir: string,
+  tables: Partial<Record<TableName, F>>,
+  cleaning: C[],
+): ShopTables<F> & { cleaning: C[] } {
+  return {
+    source: { format: "synthetic", path: dir },
+    transactions: tables.transactions!,
+    events: tables.events,
+    customers: tables.customers,
+    items: tables.items,
+    channelSpend: tables.channelSpend,
+    cleaning,
+  };
 }

@@ -5,12 +5,12 @@
  */
 import { DataError } from "./errors.ts";
 import type { DataFormat, ShopData } from "./types.ts";
-import { DEFAULT_DATA_DIR, projectPath } from "../core/paths.ts";
 import { readSynthetic } from "./read_synthetic.ts";
 import { readOnlineRetail } from "./read_online_retail.ts";
 import { readCdnow } from "./read_cdnow.ts";
 import { type ColumnMapping, readTableFile } from "./read_table_file.ts";
 import { purchasesAsTransactions } from "./_purchases.ts";
+import { shopSource, wholeFileSummary } from "./_shop_source.ts";
 
 /** The formats {@linkcode loadShop} accepts. */
 export const DATA_FORMATS: readonly DataFormat[] = [
@@ -50,13 +50,7 @@ export interface LoadShopOptions {
  * ```
  */
 export function loadShop(options: LoadShopOptions = {}): ShopData {
-  const format = options.format ?? "synthetic";
-  const path = options.path ? projectPath(options.path) : DEFAULT_DATA_DIR;
-  const file = {
-    columns: options.columns,
-    delimiter: options.delimiter,
-    timestampFormat: options.timestampFormat,
-  };
+  const { format, path, file } = shopSource(options);
   switch (format) {
     case "synthetic":
       return readSynthetic(path);
@@ -71,13 +65,7 @@ export function loadShop(options: LoadShopOptions = {}): ShopData {
       return {
         source: { format, path },
         transactions,
-        cleaning: [{
-          file: path,
-          table: "transactions",
-          rowsRead: transactions.height,
-          rowsKept: transactions.height,
-          steps: [],
-        }],
+        cleaning: wholeFileSummary(path, "transactions", transactions.height),
       };
     }
     case "events": {
@@ -86,13 +74,7 @@ export function loadShop(options: LoadShopOptions = {}): ShopData {
         source: { format, path },
         transactions: purchasesAsTransactions(events),
         events,
-        cleaning: [{
-          file: path,
-          table: "events",
-          rowsRead: events.height,
-          rowsKept: events.height,
-          steps: [],
-        }],
+        cleaning: wholeFileSummary(path, "events", events.height),
       };
     }
     default:

@@ -7,30 +7,13 @@
  */
 import pl from "nodejs-polars";
 import { type TableName, TX } from "./schema.ts";
-import type { CleaningStep, CleaningSummary, ShopData } from "./types.ts";
+import type { CleaningSummary, ShopData } from "./types.ts";
 import { readTableFile } from "./read_table_file.ts";
-import { syntheticFiles } from "./_synthetic_files.ts";
+import { syntheticFiles, syntheticShop, syntheticSteps } from "./_synthetic_files.ts";
 
-function summarise(file: string, table: string, df: pl.DataFrame): CleaningSummary {
-  const steps: CleaningStep[] = [];
-  const dups = df.height - df.unique().height;
-  if (dups > 0) {
-    steps.push({
-      step: "duplicate-rows",
-      rows: dups,
-      action: "flagged",
-      reason: "exact duplicate rows (kept; lib/prep's dropDuplicates removes them)",
-    });
-  }
-  if (table === "transactions") {
-    const returns = df.filter(pl.col(TX.quantity).lt(0)).height;
-    steps.push({
-      step: "returns",
-      rows: returns,
-      action: "flagged",
-      reason: "return lines with negative quantity (order id starts with R)",
-    });
-  }
+function summarise(file: string, table: TableName, df: pl.DataFrame): CleaningSummary {
+  const returns = table === "transactions" ? df.filter(pl.col(TX.quantity).lt(0)).height : 0;
+  const steps = syntheticSteps(table, df.height - df.unique().height, returns);
   return { file, table, rowsRead: df.height, rowsKept: df.height, steps };
 }
 
@@ -62,13 +45,5 @@ export function readSynthetic(dir: string): ShopData {
     tables[table] = df;
     cleaning.push(summarise(file, table, df));
   }
-  return {
-    source: { format: "synthetic", path: dir },
-    transactions: tables.transactions!,
-    events: tables.events,
-    customers: tables.customers,
-    items: tables.items,
-    channelSpend: tables.channelSpend,
-    cleaning,
-  };
+  return syntheticShop(dir, tables, cleaning);
 }

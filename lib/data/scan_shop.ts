@@ -6,11 +6,11 @@
  */
 import type pl from "nodejs-polars";
 import type { LazyShopData, ShopData } from "./types.ts";
-import { DEFAULT_DATA_DIR, projectPath } from "../core/paths.ts";
 import { loadShop, type LoadShopOptions } from "./load_shop.ts";
 import { scanSynthetic, type ScanSyntheticOptions } from "./scan_synthetic.ts";
 import { scanValidated } from "./_scan_table.ts";
 import { purchasesAsTransactions } from "./_purchases.ts";
+import { shopSource, wholeFileSummary } from "./_shop_source.ts";
 
 /** Options of {@linkcode scanShop}: those of `loadShop` plus the synthetic scan's. */
 export interface ScanShopOptions extends LoadShopOptions, ScanSyntheticOptions {}
@@ -57,20 +57,7 @@ function lazyOf(shop: ShopData): LazyShopData {
  * ```
  */
 export function scanShop(options: ScanShopOptions = {}): LazyShopData {
-  const format = options.format ?? "synthetic";
-  const path = options.path ? projectPath(options.path) : DEFAULT_DATA_DIR;
-  const file = {
-    columns: options.columns,
-    delimiter: options.delimiter,
-    timestampFormat: options.timestampFormat,
-  };
-  const summary = (table: string, rows: number) => [{
-    file: path,
-    table,
-    rowsRead: rows,
-    rowsKept: rows,
-    steps: [],
-  }];
+  const { format, path, file } = shopSource(options);
   switch (format) {
     case "synthetic":
       return scanSynthetic(path, { countDuplicates: options.countDuplicates });
@@ -79,7 +66,7 @@ export function scanShop(options: ScanShopOptions = {}): LazyShopData {
       return {
         source: { format, path },
         transactions: tx.frame,
-        cleaning: summary("transactions", tx.rows),
+        cleaning: wholeFileSummary(path, "transactions", tx.rows),
       };
     }
     case "events": {
@@ -88,7 +75,7 @@ export function scanShop(options: ScanShopOptions = {}): LazyShopData {
         source: { format, path },
         transactions: purchasesAsTransactions(ev.frame),
         events: ev.frame,
-        cleaning: summary("events", ev.rows),
+        cleaning: wholeFileSummary(path, "events", ev.rows),
       };
     }
     default:

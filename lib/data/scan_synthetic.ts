@@ -6,9 +6,9 @@
  */
 import pl from "nodejs-polars";
 import { type TableName, TX } from "./schema.ts";
-import type { CleaningStep, CleaningSummary, LazyShopData } from "./types.ts";
+import type { CleaningSummary, LazyShopData } from "./types.ts";
 import { scanValidated } from "./_scan_table.ts";
-import { syntheticFiles } from "./_synthetic_files.ts";
+import { syntheticFiles, syntheticShop, syntheticSteps } from "./_synthetic_files.ts";
 
 /** Options of {@linkcode scanSynthetic}. */
 export interface ScanSyntheticOptions {
@@ -63,37 +63,14 @@ export function scanSynthetic(dir: string, options: ScanSyntheticOptions = {}): 
           : [],
     });
     tables[table] = scanned.frame;
-    const steps: CleaningStep[] = [];
+    let dups = 0;
     if (countDups.has(table)) {
       const distinct = scanned.frame.unique().select(pl.len().alias("n"))
         .collectSync({ engine: "streaming" }).getColumn("n").get(0);
-      const dups = scanned.rows - Number(distinct);
-      if (dups > 0) {
-        steps.push({
-          step: "duplicate-rows",
-          rows: dups,
-          action: "flagged",
-          reason: "exact duplicate rows (kept; lib/prep's dropDuplicates removes them)",
-        });
-      }
+      dups = scanned.rows - Number(distinct);
     }
-    if (table === "transactions") {
-      steps.push({
-        step: "returns",
-        rows: Number(scanned.extras.__returns ?? 0),
-        action: "flagged",
-        reason: "return lines with negative quantity (order id starts with R)",
-      });
-    }
+    const steps = syntheticSteps(table, dups, Number(scanned.extras.__returns ?? 0));
     cleaning.push({ file, table, rowsRead: scanned.rows, rowsKept: scanned.rows, steps });
   }
-  return {
-    source: { format: "synthetic", path: dir },
-    transactions: tables.transactions!,
-    events: tables.events,
-    customers: tables.customers,
-    items: tables.items,
-    channelSpend: tables.channelSpend,
-    cleaning,
-  };
+  return syntheticShop(dir, tables, cleaning);
 }

@@ -46,20 +46,27 @@ export interface CleaningSummary {
   readonly steps: readonly CleaningStep[];
 }
 
-/** A loaded shop: canonical tables (polars DataFrames) plus where they came from. */
-export interface ShopData {
+/**
+ * The canonical tables of a shop and where they came from, as eager (`pl.DataFrame`) or lazy
+ * (`pl.LazyDataFrame`) frames: the part {@linkcode ShopData} and {@linkcode LazyShopData} share.
+ */
+export interface ShopTables<Frame> {
   /** Source description. */
   readonly source: { readonly format: DataFormat; readonly path: string };
   /** Order lines. Always present. */
-  readonly transactions: pl.DataFrame;
+  readonly transactions: Frame;
   /** Behaviour events, when the source has them. */
-  readonly events?: pl.DataFrame;
+  readonly events?: Frame;
   /** Customer attributes, when the source has them. */
-  readonly customers?: pl.DataFrame;
+  readonly customers?: Frame;
   /** Item attributes, when the source has them. */
-  readonly items?: pl.DataFrame;
+  readonly items?: Frame;
   /** Marketing spend per channel and month, when the source has it. */
-  readonly channelSpend?: pl.DataFrame;
+  readonly channelSpend?: Frame;
+}
+
+/** A loaded shop: canonical tables (polars DataFrames) plus where they came from. */
+export interface ShopData extends ShopTables<pl.DataFrame> {
   /** What each reader did to each file. */
   readonly cleaning: readonly CleaningSummary[];
 }
@@ -69,19 +76,7 @@ export interface ShopData {
  * {@linkcode ShopData}, validated, but as polars LazyFrames that read their files only when
  * collected. `customerFeatures` accepts it as it is.
  */
-export interface LazyShopData {
-  /** Source description. */
-  readonly source: { readonly format: DataFormat; readonly path: string };
-  /** Order lines. Always present. */
-  readonly transactions: pl.LazyDataFrame;
-  /** Behaviour events, when the source has them. */
-  readonly events?: pl.LazyDataFrame;
-  /** Customer attributes, when the source has them. */
-  readonly customers?: pl.LazyDataFrame;
-  /** Item attributes, when the source has them. */
-  readonly items?: pl.LazyDataFrame;
-  /** Marketing spend per channel and month, when the source has it. */
-  readonly channelSpend?: pl.LazyDataFrame;
+export interface LazyShopData extends ShopTables<pl.LazyDataFrame> {
   /** What each reader did to each file (counted by streaming queries). */
   readonly cleaning: readonly CleaningSummary[];
 }

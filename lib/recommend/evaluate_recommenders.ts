@@ -5,7 +5,12 @@
  * @module
  */
 import { DEFAULT_K } from "../core/constants.ts";
-import { candidateUsers } from "./_candidates.ts";
+import {
+  type CandidateOptions,
+  candidateUsers,
+  meanOverScored,
+  rankedLists,
+} from "./_candidates.ts";
 import type { FittedRecommender, Recommender, RecommendSplit } from "./types.ts";
 import { popularity } from "./popularity.ts";
 import { precisionAtK } from "./precision_at_k.ts";
@@ -20,23 +25,9 @@ import { intraListDiversity } from "./intra_list_diversity.ts";
 import { rowDotCsr } from "./_dot.ts";
 
 /** Options of {@linkcode evaluateRecommenders}. */
-export interface EvaluateRecommendersOptions {
+export interface EvaluateRecommendersOptions extends CandidateOptions {
   /** List length and metric cut-off. Default `DEFAULT_K` (10). */
   readonly k?: number;
-  /**
-   * Users to evaluate. Default: every user with at least one training interaction and at least
-   * one relevant test item.
-   */
-  readonly candidates?: ArrayLike<number>;
-  /**
-   * Which test items are relevant: `"new"` (items the user has not in train; recommendations
-   * exclude seen items, so re-purchases could never be hit) or `"all"`. Default `"new"`.
-   */
-  readonly relevant?: "new" | "all";
-  /** Evaluate a seeded random sample of at most this many candidates. Default: all. */
-  readonly maxUsers?: number;
-  /** Seed of that sample. Default `SEED`. */
-  readonly seed?: number;
   /** Add `popularity()` when no model is named "popularity". Default `true`. */
   readonly baseline?: boolean;
 }
@@ -97,8 +88,7 @@ export async function evaluateRecommenders(
 ): Promise<RecommenderEvaluation[]> {
   const { train } = split;
   const k = options.k ?? DEFAULT_K;
-  const { users, relevant, scored } = candidateUsers(split, options, "evaluateRecommenders()");
-
+  const c = candidateUsers(split, options, "evaluateRecommenders()");
   const all = [...models];
   if ((options.baseline ?? true) && !all.some((m) => m.name === "popularity")) {
     all.unshift(popularity());
@@ -120,25 +110,12 @@ export async function evaluateRecommenders(
 
   const rows: RecommenderEvaluation[] = [];
   for (const m of all) {
-    const fitted: FittedRecommender = "recommend" in m ? m : await m.fit(train);
-    if (fitted.train.nItems !== train.nItems || fitted.train.nUsers !== train.nUsers) {
-      throw new RangeError(`evaluateRecommenders(): model "${m.name}" was fitted on other data`);
-    }
-    const lists = fitted.recommend(users, { k, explain: false }).map((r) =>
-      r.items.map((x) => x.item)
-    );
-    const mean = (f: (rec: number[], rel: Set<number>) => number): number => {
-      let s = 0, n = 0;
-      lists.forEach((l, j) => {
-        if (!scored[j]) return;
-        s += f(l, relevant[j]);
-        n++;
-      });
-      return s / n;
-    };
+    const { name, lists } = await rankedLists(m, split, c.users, k, "evaluateRecommenders()");
+    const mean = (f: (rec: number[], rel: Set<number>) => number): number =>
+      meanOverScored(lists, c, f);
     rows.push({
-      model: fitted.name,
-      users: scored.filter((x) => x).length,
+      model: name,
+      users: c.scored.filter((x) => x).length,
       precision: mean((l, r) => precisionAtK(l, r, { k })),
       recall: mean((l, r) => recallAtK(l, r, { k })),
       hitRate: mean((l, r) => hitRateAtK(l, r, { k })),

@@ -5,7 +5,12 @@
  * @module
  */
 import type { FittedRecommender, Recommender, RecommendSplit } from "./types.ts";
-import { type CandidateOptions, candidateUsers } from "./_candidates.ts";
+import {
+  type CandidateOptions,
+  candidateUsers,
+  meanOverScored,
+  rankedLists,
+} from "./_candidates.ts";
 import { precisionAtK } from "./precision_at_k.ts";
 import { recallAtK } from "./recall_at_k.ts";
 import { hitRateAtK } from "./hit_rate_at_k.ts";
@@ -18,17 +23,6 @@ import { catalogCoverage } from "./catalog_coverage.ts";
 export interface MetricsAtKOptions extends CandidateOptions {
   /** Cut-offs. Default `[1, 2, 3, 5, 10, 15, 20]`. */
   readonly ks?: readonly number[];
-  /**
-   * Users to evaluate. Default: every user with at least one training interaction and at least
-   * one relevant test item (as `evaluateRecommenders`).
-   */
-  readonly candidates?: ArrayLike<number>;
-  /** `"new"` (test items not in the user's training data) or `"all"`. Default `"new"`. */
-  readonly relevant?: "new" | "all";
-  /** Evaluate a seeded random sample of at most this many candidates. Default: all. */
-  readonly maxUsers?: number;
-  /** Seed of that sample. Default `SEED`. */
-  readonly seed?: number;
 }
 
 /** One model at one cut-off (means over the evaluated users). */
@@ -89,28 +83,16 @@ export async function metricsAtK(
       throw new RangeError(`metricsAtK(): every k must be a positive integer, got ${k}`);
     }
   }
-  const { users, relevant, scored } = candidateUsers(split, options, "metricsAtK()");
+  const c = candidateUsers(split, options, "metricsAtK()");
   const maxK = Math.max(...ks);
-  const nScored = scored.filter((x) => x).length;
   const rows: MetricsAtKRow[] = [];
   for (const m of models) {
-    const fitted: FittedRecommender = "recommend" in m ? m : await m.fit(split.train);
-    if (fitted.train.nItems !== split.train.nItems || fitted.train.nUsers !== split.train.nUsers) {
-      throw new RangeError(`metricsAtK(): model "${m.name}" was fitted on other data`);
-    }
-    const lists = fitted.recommend(users, { k: maxK, explain: false }).map((r) =>
-      r.items.map((x) => x.item)
-    );
+    const { name, lists } = await rankedLists(m, split, c.users, maxK, "metricsAtK()");
     for (const k of ks) {
-      const mean = (f: (rec: number[], rel: Set<number>, o: { k: number }) => number) => {
-        let s = 0;
-        lists.forEach((l, j) => {
-          if (scored[j]) s += f(l, relevant[j], { k });
-        });
-        return s / nScored;
-      };
+      const mean = (f: (rec: number[], rel: Set<number>, o: { k: number }) => number) =>
+        meanOverScored(lists, c, (l, r) => f(l, r, { k }));
       rows.push({
-        model: fitted.name,
+        model: name,
         k,
         precision: mean(precisionAtK),
         recall: mean(recallAtK),

@@ -49,7 +49,9 @@ Deno.test("itemSimilarityTopK() matches scikit-learn cosine, numpy Pearson and s
 });
 
 Deno.test("ndcgAtK() and mapAtK() match scikit-learn's ndcg_score and average_precision_score", () => {
+  assert.ok(REF.ranking.length > 0, "the fixture has ranking cases");
   for (const c of REF.ranking) {
+    assert.ok(Object.keys(c.ndcg).length > 0, "each case has NDCG cut-offs");
     const order = Array.from(c.scores.keys() as Iterable<number>).sort((a, b) =>
       c.scores[b] - c.scores[a]
     );
