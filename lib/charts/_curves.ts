@@ -30,7 +30,6 @@ export function curveRows(
   curves: readonly CurveArrays[],
   scoreName: string,
   maxPoints: number,
-  digits = 4,
 ): { rows: Record<string, unknown>[]; labels: string[] } {
   const rows: Record<string, unknown>[] = [];
   const labels: string[] = [];
@@ -40,7 +39,7 @@ export function curveRows(
     labels.push(label);
     let order = 0;
     for (const i of pickIndices(n, maxPoints)) {
-      const x = sig(Number(c.x[i]), digits), y = sig(Number(c.y[i]), digits);
+      const x = sig(Number(c.x[i]), 4), y = sig(Number(c.y[i]), 4);
       if (x === null || y === null) continue;
       rows.push({ series: label, x, y, order: order++ });
     }
@@ -69,7 +68,7 @@ export function curveLayer(
   xTitle: string,
   yTitle: string,
   seriesTitle: string,
-  extra: { interpolate?: string; points?: boolean; domain01?: boolean } = {},
+  extra: { points?: boolean; domain01?: boolean } = {},
 ): Record<string, unknown> {
   const scale = extra.domain01 ? { domain: [0, 1] } : { zero: false };
   return {
@@ -77,7 +76,6 @@ export function curveLayer(
     mark: {
       type: "line",
       tooltip: true,
-      ...(extra.interpolate ? { interpolate: extra.interpolate } : {}),
       ...(extra.points ? { point: true } : {}),
     },
     encoding: {

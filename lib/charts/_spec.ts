@@ -1,4 +1,5 @@
 // Private helpers shared by the chart builders.
+import type { TopLevelSpec } from "vega-lite";
 import { CHART_CONFIG, type ChartOptions, type Datum, REFERENCE_COLOR } from "./theme.ts";
 
 /** The Vega-Lite schema the builders target. */
@@ -232,4 +233,52 @@ export function curveLabel(
   return score === undefined || !Number.isFinite(score)
     ? label
     : `${label} (${scoreName} ${score.toFixed(3)})`;
+}
+
+/**
+ * A metric-by-panel spec: one panel when there is at most one metric, else a facet on the
+ * `metric` field (at most 3 columns, independent y scales). `inner` holds the mark and encoding.
+ *
+ * @example
+ * ```ts
+ * import { metricPanels } from "@shoplab/lib/charts/_spec.ts";
+ * import assert from "node:assert/strict";
+ * const inner = { mark: "line", encoding: {} };
+ * const one = metricPanels([], ["auc"], inner, {}, 260, 180) as unknown as {
+ *   width: number;
+ *   mark: string;
+ * };
+ * assert.equal(one.width, 260);
+ * assert.equal(one.mark, "line");
+ * const two = metricPanels([], ["auc", "loss"], inner, {}, 260, 180) as unknown as {
+ *   columns: number;
+ *   spec: unknown;
+ * };
+ * assert.equal(two.columns, 2);
+ * assert.deepEqual(two.spec, { width: 260, height: 180, ...inner });
+ * ```
+ */
+export function metricPanels(
+  values: readonly Record<string, unknown>[],
+  metrics: readonly string[],
+  inner: Record<string, unknown>,
+  options: ChartOptions,
+  width: number,
+  height: number,
+): TopLevelSpec {
+  const size = { width: options.width ?? width, height: options.height ?? height };
+  const head = {
+    $schema: SCHEMA,
+    ...(options.title ? { title: options.title } : {}),
+    config: CHART_CONFIG,
+    data: { values },
+  };
+  if (metrics.length <= 1) return { ...head, ...size, ...inner } as unknown as TopLevelSpec;
+  return {
+    ...head,
+    facet: { field: "metric", type: "nominal", sort: [...metrics], title: null },
+    columns: Math.min(metrics.length, 3),
+    spec: { ...size, ...inner },
+    resolve: { scale: { y: "independent" } },
+  } as unknown as TopLevelSpec;
 }

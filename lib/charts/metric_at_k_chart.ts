@@ -4,8 +4,8 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
-import { SCHEMA, sig } from "./_spec.ts";
-import { CHART_CONFIG, type ChartOptions } from "./theme.ts";
+import { metricPanels, sig } from "./_spec.ts";
+import type { ChartOptions } from "./theme.ts";
 
 /** One value of one metric at one cut-off for one model. */
 export interface MetricAtK {
@@ -70,24 +70,5 @@ export function metricAtKChart(
       color: { field: "model", type: "nominal", title: "model", sort: null },
     },
   };
-  const size = { width: options.width ?? 260, height: options.height ?? 200 };
-  const head = {
-    $schema: SCHEMA,
-    ...(options.title ? { title: options.title } : {}),
-    config: CHART_CONFIG,
-    data: { values },
-  };
-  if (metrics.length <= 1) return { ...head, ...size, ...inner } as TopLevelSpec;
-  return {
-    ...head,
-    facet: {
-      field: "metric",
-      type: "nominal",
-      sort: metrics,
-      title: null,
-    },
-    columns: Math.min(metrics.length, 3),
-    spec: { ...size, ...inner },
-    resolve: { scale: { y: "independent" } },
-  } as TopLevelSpec;
+  return metricPanels(values, metrics, inner, options, 260, 200);
 }

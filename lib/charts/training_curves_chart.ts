@@ -4,8 +4,8 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
-import { SCHEMA, sig } from "./_spec.ts";
-import { CHART_CONFIG, type ChartOptions } from "./theme.ts";
+import { metricPanels, sig } from "./_spec.ts";
+import type { ChartOptions } from "./theme.ts";
 
 /**
  * A training history: either tfjs' `History.history` (`{ loss: [...], val_loss: [...] }`) or one
@@ -105,19 +105,5 @@ export function trainingCurvesChart(
       strokeDash: { field: "split", type: "nominal", sort: ["train", "validation"], legend: null },
     },
   };
-  const size = { width: options.width ?? 260, height: options.height ?? 180 };
-  const head = {
-    $schema: SCHEMA,
-    ...(options.title ? { title: options.title } : {}),
-    config: CHART_CONFIG,
-    data: { values: rows },
-  };
-  if (metrics.length <= 1) return { ...head, ...size, ...inner } as TopLevelSpec;
-  return {
-    ...head,
-    facet: { field: "metric", type: "nominal", sort: [...metrics], title: null },
-    columns: Math.min(metrics.length, 3),
-    spec: { ...size, ...inner },
-    resolve: { scale: { y: "independent" } },
-  } as TopLevelSpec;
+  return metricPanels(rows, metrics, inner, options, 260, 180);
 }

@@ -7,6 +7,7 @@ import { brierScore } from "./brier_score.ts";
 import { confusionMatrix } from "./confusion_matrix.ts";
 import { logLoss } from "./log_loss.ts";
 import { aucOf, averagePrecisionOf, binaryClfCurve, expectedTpAt } from "./_curve.ts";
+import { ratio } from "./_ratio.ts";
 import { checkInputs, checkThreshold, requireBothClasses } from "./_validate.ts";
 
 /** Options of {@linkcode classificationReport}. */
@@ -91,7 +92,6 @@ export function classificationReport(
   const c = checkInputs("classificationReport", yTrue, yProb, "yProb", true);
   requireBothClasses("classificationReport", c);
   const { tp, fp, tn, fn } = confusionMatrix(yTrue, yProb, { threshold });
-  const div = (a: number, b: number) => (b === 0 ? 0 : a / b);
   const curve = binaryClfCurve(yTrue, yProb, c.positives); // one sort for the ranking metrics
   return {
     n: c.n,
@@ -103,10 +103,10 @@ export function classificationReport(
     tn,
     fn,
     accuracy: (tp + tn) / c.n,
-    precision: div(tp, tp + fp),
-    recall: div(tp, tp + fn),
-    specificity: div(tn, tn + fp),
-    f1: div(2 * tp, 2 * tp + fp + fn),
+    precision: ratio(tp, tp + fp, 0),
+    recall: ratio(tp, tp + fn, 0),
+    specificity: ratio(tn, tn + fp, 0),
+    f1: ratio(2 * tp, 2 * tp + fp + fn, 0),
     auc: aucOf(curve),
     averagePrecision: averagePrecisionOf(curve),
     logLoss: logLoss(yTrue, yProb),

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { sqDist } from "./_matrix.ts";
 
 /** Result of one k-means run from given initial centres. */
 export interface LloydResult {
@@ -39,15 +40,9 @@ export function assign(
 ): number {
   let changed = 0;
   for (let i = 0; i < n; i++) {
-    const o = i * d;
     let best = 0, bestD = Infinity;
     for (let c = 0; c < k; c++) {
-      const oc = c * d;
-      let s = 0;
-      for (let t = 0; t < d; t++) {
-        const v = x[o + t] - centers[oc + t];
-        s += v * v;
-      }
+      const s = sqDist(x, i, centers, c, d);
       if (s < bestD) {
         bestD = s;
         best = c;
@@ -76,15 +71,9 @@ function nearestTwo(
   upper: Float64Array,
   lower: Float64Array,
 ): number {
-  const o = i * d;
   let best = 0, bestD = Infinity, second = Infinity;
   for (let c = 0; c < k; c++) {
-    const oc = c * d;
-    let s = 0;
-    for (let t = 0; t < d; t++) {
-      const v = x[o + t] - centers[oc + t];
-      s += v * v;
-    }
+    const s = sqDist(x, i, centers, c, d);
     if (s < bestD) {
       second = bestD;
       bestD = s;
@@ -141,7 +130,7 @@ export function lloyd(
       let m = Infinity;
       for (let c2 = 0; c2 < k; c2++) {
         if (c2 === c) continue;
-        const v = Math.sqrt(sqDistTo(centers, c, centers, c2, d));
+        const v = Math.sqrt(sqDist(centers, c, centers, c2, d));
         if (v < m) m = v;
       }
       half[c] = m / 2;
@@ -151,7 +140,7 @@ export function lloyd(
       const a = labels[i];
       const bound = half[a] > lower[i] ? half[a] : lower[i];
       if (upper[i] <= bound) continue;
-      upper[i] = Math.sqrt(sqDistTo(x, i, centers, a, d));
+      upper[i] = Math.sqrt(sqDist(x, i, centers, a, d));
       if (upper[i] <= bound) continue;
       const b = nearestTwo(x, i, d, centers, k, labels, upper, lower);
       if (b !== a) {
@@ -205,7 +194,7 @@ export function lloyd(
     }
     let shift = 0, maxMove = 0;
     for (let c = 0; c < k; c++) {
-      const v = sqDistTo(next, c, centers, c, d);
+      const v = sqDist(next, c, centers, c, d);
       shift += v;
       moved[c] = Math.sqrt(v);
       if (moved[c] > maxMove) maxMove = moved[c];
@@ -229,18 +218,8 @@ export function lloyd(
   // then the inertia from each row's own centre.
   if (!stable) boundedPass();
   let inertia = 0;
-  for (let i = 0; i < n; i++) inertia += sqDistTo(x, i, centers, labels[i], d);
+  for (let i = 0; i < n; i++) inertia += sqDist(x, i, centers, labels[i], d);
   return { labels, centers, inertia, iterations, converged };
-}
-
-function sqDistTo(x: Float64Array, i: number, centers: Float64Array, c: number, d: number): number {
-  let s = 0;
-  const o = i * d, oc = c * d;
-  for (let t = 0; t < d; t++) {
-    const v = x[o + t] - centers[oc + t];
-    s += v * v;
-  }
-  return s;
 }
 
 /** Moves each empty cluster's centre onto the row farthest from its current centre. */
@@ -255,7 +234,7 @@ function relocateEmpty(
   counts: Float64Array,
   dist: Float64Array,
 ): void {
-  for (let i = 0; i < n; i++) dist[i] = sqDistTo(x, i, centers, labels[i], d);
+  for (let i = 0; i < n; i++) dist[i] = sqDist(x, i, centers, labels[i], d);
   const taken = new Set<number>();
   for (let c = 0; c < k; c++) {
     if (counts[c] > 0) continue;

@@ -6,6 +6,7 @@
 import pl from "nodejs-polars";
 import { TX } from "../data/schema.ts";
 import { requireNumeric } from "../prep/_columns.ts";
+import { missingSummary } from "../prep/missing_summary.ts";
 
 /** Options of {@linkcode rfmScores}. */
 export interface RfmScoresOptions {
@@ -70,10 +71,8 @@ export function rfmScores(features: pl.DataFrame, options: RfmScoresOptions = {}
     throw new TypeError(`rfmScores: id column "${id}" is not in the table`);
   }
   for (const c of [r, f, m]) {
-    const bad = features.select(
-      pl.col(c).isNull().or(pl.col(c).cast(pl.Float64).isNan()).sum().alias("n"),
-    ).getColumn("n").get(0);
-    if (Number(bad) > 0) {
+    const bad = missingSummary(features.select(c))[0].missing;
+    if (bad > 0) {
       throw new RangeError(`rfmScores: column "${c}" has ${bad} missing value(s); impute first`);
     }
   }

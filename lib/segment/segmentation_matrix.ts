@@ -6,6 +6,7 @@
  */
 import pl from "nodejs-polars";
 import { imputeMedian } from "../prep/impute_median.ts";
+import { missingSummary } from "../prep/missing_summary.ts";
 import { type FittedOneHot, oneHot } from "../prep/one_hot.ts";
 import { fitStandardScaler } from "../prep/standard_scaler.ts";
 import type { FittedScaler } from "../prep/_scaler.ts";
@@ -112,13 +113,7 @@ export function segmentationMatrix(
       );
     }
   }
-  const gaps = numeric.filter((c) =>
-    Number(
-      features.select(
-        pl.col(c).isNull().or(pl.col(c).cast(pl.Float64).isNan()).sum().alias("n"),
-      ).getColumn("n").get(0),
-    ) > 0
-  );
+  const gaps = numeric.filter((c) => missingSummary(features.select(c))[0].missing > 0);
   const imputer = imputeMedian(features, gaps);
   const compress = (df: pl.DataFrame): pl.DataFrame => {
     const t = imputer.transform(df.select(...numeric, ...categorical));

@@ -4,6 +4,7 @@ import { elbowK } from "@shoplab/lib/segment/elbow_k.ts";
 import { chooseK } from "@shoplab/lib/segment/choose_k.ts";
 import { kmeans } from "@shoplab/lib/segment/kmeans.ts";
 import { assignClusters } from "@shoplab/lib/segment/assign_clusters.ts";
+import { lloyd } from "@shoplab/lib/segment/_lloyd.ts";
 import { fixtures, matrixOf } from "./_fixtures.ts";
 
 Deno.test("elbowK() finds the 4 blobs of the scikit-learn fixture on the inertia curve", () => {
@@ -40,8 +41,15 @@ Deno.test("chooseK() reports the silhouette k and the elbow k; criterion picks o
 });
 
 Deno.test("kmeans() relocates an empty cluster and still ends consistent", () => {
+  // Lloyd from centres (0, 0, 10) on rows 0, 5, 10: cluster 1 starts empty (ties go to the lower
+  // index) and must move onto row 5, the farthest from its centre; without the relocation the
+  // run ends at centres (5, 0, 10) instead.
+  const r = lloyd(Float64Array.of(0, 5, 10), 3, 1, 3, Float64Array.of(0, 0, 10), 300, 0);
+  assert.deepEqual([...r.centers], [0, 5, 10]);
+  assert.deepEqual([...r.labels], [0, 1, 2]);
+  assert.ok(r.converged);
   // two distinct points, k = 3: the seeding must repeat a point, one cluster starts empty and
-  // is relocated (checked by instrumenting _lloyd.ts when this test was written)
+  // is relocated
   const x = matrixOf([...Array(5).fill([0, 0]), ...Array(5).fill([1, 1])]);
   for (let seed = 0; seed < 10; seed++) {
     const m = kmeans(x, { k: 3, seed, restarts: 1 });
