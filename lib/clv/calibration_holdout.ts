@@ -6,6 +6,7 @@
 import pl from "nodejs-polars";
 import { MS_PER_DAY } from "../core/constants.ts";
 import { TX } from "../data/schema.ts";
+import { dayStart, purchaseDay } from "./_days.ts";
 import { repeatSummary } from "./repeat_summary.ts";
 
 /** Options of {@linkcode calibrationHoldout}. */
@@ -47,8 +48,7 @@ export function calibrationHoldout(
   tx: pl.DataFrame,
   options: CalibrationHoldoutOptions,
 ): pl.DataFrame {
-  const day = (d: Date) => Math.floor(d.getTime() / MS_PER_DAY) * MS_PER_DAY;
-  const calEnd = day(options.calibrationEnd), holdEnd = day(options.holdoutEnd);
+  const calEnd = dayStart(options.calibrationEnd), holdEnd = dayStart(options.holdoutEnd);
   if (!(holdEnd > calEnd)) {
     throw new RangeError(
       `calibrationHoldout: holdoutEnd ${options.holdoutEnd.toISOString()} must be after calibrationEnd ${options.calibrationEnd.toISOString()}`,
@@ -58,18 +58,17 @@ export function calibrationHoldout(
   const unitMs = unit === "weeks" ? 7 * MS_PER_DAY : MS_PER_DAY;
   const cal = repeatSummary(tx, { calibrationEnd: options.calibrationEnd, unit });
   const hold = tx.lazy()
-    .withColumns(
-      pl.col(TX.timestamp).cast(pl.Datetime("ms")).cast(pl.Int64).cast(pl.Float64)
-        .div(pl.lit(MS_PER_DAY)).floor().mul(pl.lit(MS_PER_DAY)).alias("__day"),
-    )
+    .withColumns(purchaseDay().alias("__day"))
     .filter(
       pl.col(TX.quantity).gt(0).and(pl.col("__day").gt(pl.lit(calEnd))).and(
         pl.col("__day").ltEq(pl.lit(holdEnd)),
       ),
     )
+    // Sums in a fixed order so the holdout means repeat exactly (as in repeatSummary).
     .groupBy([TX.customer, "__day"]).agg(
-      pl.col(TX.quantity).mul(pl.col(TX.unitPrice)).sum().alias("__value"),
+      pl.col(TX.quantity).mul(pl.col(TX.unitPrice)).sort().sum().alias("__value"),
     )
+    .collectSync().sort([TX.customer, "__day"]).lazy()
     .groupBy(TX.customer).agg(
       pl.len().cast(pl.Float64).alias("frequency_holdout"),
       pl.col("__value").mean().alias("monetary_value_holdout"),

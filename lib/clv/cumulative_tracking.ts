@@ -7,6 +7,7 @@ import pl from "nodejs-polars";
 import { MS_PER_DAY } from "../core/constants.ts";
 import { TX } from "../data/schema.ts";
 import { conditionalPurchases } from "./_bg_nbd_core.ts";
+import { dayStart, purchaseDay } from "./_days.ts";
 import { checkBgNbd } from "./_validate.ts";
 import type { BgNbdParams } from "./fit_bg_nbd.ts";
 
@@ -68,8 +69,7 @@ export function cumulativeTracking(
   options: CumulativeTrackingOptions,
 ): TrackingRow[] {
   checkBgNbd("cumulativeTracking", params);
-  const dayOf = (d: Date) => Math.floor(d.getTime() / MS_PER_DAY) * MS_PER_DAY;
-  const calEnd = dayOf(options.calibrationEnd), end = dayOf(options.end);
+  const calEnd = dayStart(options.calibrationEnd), end = dayStart(options.end);
   if (!(end >= calEnd)) {
     throw new RangeError(
       `cumulativeTracking: end ${options.end.toISOString()} is before calibrationEnd ${options.calibrationEnd.toISOString()}`,
@@ -80,8 +80,7 @@ export function cumulativeTracking(
     .filter(pl.col(TX.quantity).gt(0))
     .select(
       pl.col(TX.customer),
-      pl.col(TX.timestamp).cast(pl.Datetime("ms")).cast(pl.Int64).cast(pl.Float64)
-        .div(pl.lit(MS_PER_DAY)).floor().mul(pl.lit(MS_PER_DAY)).alias("day"),
+      purchaseDay().alias("day"),
     )
     .unique()
     .withColumns(pl.col("day").min().over(TX.customer).alias("first"))
@@ -103,12 +102,14 @@ export function cumulativeTracking(
     const k = Math.floor((day[i] - start) / unitMs) + 1; // day d is in period k when d ≤ start + k·unit − 1 day
     if (k <= K) perPeriod[k]++;
   }
+  // By first-purchase day, so the float sum below runs in one order (the rows' order varies).
+  const cohorts = [...births].sort((a, b) => a[0] - b[0]);
   const rows: TrackingRow[] = [];
   let actual = 0, prevExpected = 0;
   for (let k = 1; k <= K; k++) {
     const last = start + k * unitMs - MS_PER_DAY;
     let expected = 0;
-    for (const [s, count] of births) {
+    for (const [s, count] of cohorts) {
       if (s <= last) expected += count * conditionalPurchases(params, (last - s) / unitMs, 0, 0, 0);
     }
     actual += perPeriod[k];

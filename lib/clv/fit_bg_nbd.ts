@@ -4,10 +4,9 @@
  *
  * @module
  */
-import { curvature, lbfgs, type MinimizeResult, nelderMead } from "./_optimize.ts";
+import { maximizeLikelihood } from "./_max_likelihood.ts";
 import { digamma, lgamma } from "./_special.ts";
-import { checkBgNbd, checkPositive, checkRepeat } from "./_validate.ts";
-import { ConvergenceError } from "./convergence_error.ts";
+import { checkBgNbd, checkRepeat } from "./_validate.ts";
 
 /**
  * BG/NBD parameters: while alive a customer buys at rate λ ~ Gamma(shape r, rate α) per time
@@ -226,70 +225,15 @@ export function fitBgNbd(data: BgNbdData, options: FitBgNbdOptions = {}): BgNbdF
   let sx = 0, sT = 0;
   for (let i = 0; i < p.n; i++) sx += data.frequency[i], sT += data.T[i];
   const start = options.start ?? { r: 1, alpha: sx > 0 ? sT / sx : sT / p.n, a: 1, b: 1 };
-  checkPositive("fitBgNbd", { ...start });
-  const [lo, hi] = options.bounds ?? [1e-8, 1e8];
-  if (!(lo > 0 && hi > lo)) {
-    throw new RangeError(`fitBgNbd: bounds must be 0 < lo < hi, got [${lo}, ${hi}]`);
-  }
-  const method = options.method ?? "lbfgs";
-  const settings = {
-    lower: Math.log(lo),
-    upper: Math.log(hi),
-    maxIterations: options.maxIterations ?? (method === "lbfgs" ? 1000 : 10_000),
-    gtol: 1e-8,
-  };
-  const x0 = [start.r, start.alpha, start.a, start.b].map(Math.log);
-  const g = new Float64Array(4);
-  const penalty = options.penalty ?? 0;
-  if (!(penalty >= 0) || !Number.isFinite(penalty)) {
-    throw new RangeError(`fitBgNbd: penalty must be a finite number ≥ 0, got ${penalty}`);
-  }
-  const pen = (th: ArrayLike<number>) => {
-    let s = 0;
-    for (let j = 0; j < th.length; j++) s += th[j] * th[j];
-    return penalty * s;
-  };
-  const scale = 1 / p.n; // optimise the mean −LL so tolerances do not depend on n
-  const fg = (th: Float64Array, out: Float64Array): number => {
-    const e = Array.from(th, Math.exp);
-    const ll = logLik(p, e[0], e[1], e[2], e[3], g);
-    for (let j = 0; j < 4; j++) out[j] = -g[j] * e[j] * scale;
-    for (let j = 0; j < th.length; j++) out[j] += 2 * penalty * th[j];
-    return -ll * scale + pen(th);
-  };
-  let res: MinimizeResult;
-  if (method === "lbfgs") {
-    res = lbfgs(fg, x0, settings);
-  } else {
-    res = nelderMead(
-      (th) => {
-        const e = Array.from(th, Math.exp);
-        return -logLik(p, e[0], e[1], e[2], e[3]) * scale + pen(th);
-      },
-      x0,
-      settings,
-    );
-  }
-  const [r, alpha, a, b] = Array.from(res.x, Math.exp);
-  const params = { r, alpha, a, b };
-  const logLikelihood = -(res.f - pen(res.x)) / scale;
-  const flat = res.converged && !res.atBound && curvature(fg, res.x).minPivot < 1e-9;
-  if (!res.converged || res.atBound || flat) {
-    const why = res.atBound
-      ? `a parameter reached its bound [${lo}, ${hi}]`
-      : flat
-      ? "the likelihood is flat in some direction: the data do not identify the parameters"
-      : res.message;
-    throw new ConvergenceError(
-      `fitBgNbd: the BG/NBD fit on ${label} (${p.n} customers) did not converge (${method}: ${why}); ` +
-        `last r=${r.toPrecision(6)}, alpha=${alpha.toPrecision(6)}, a=${a.toPrecision(6)}, b=${
-          b.toPrecision(6)
-        }, ` +
-        `log-likelihood ${logLikelihood.toFixed(3)}`,
-      params,
-      { ...res, identified: !flat, method, logLikelihood, gradMax: res.gradMax / scale },
-    );
-  }
+  const fit = maximizeLikelihood({
+    fn: "fitBgNbd",
+    what: `the BG/NBD fit on ${label} (${p.n} customers)`,
+    names: ["r", "alpha", "a", "b"],
+    start: { ...start },
+    n: p.n,
+    logLik: (e, grad) => logLik(p, e[0], e[1], e[2], e[3], grad),
+  }, options);
+  const { params, logLikelihood, penalty, method, iterations, evaluations, gradMax } = fit;
   return {
     params,
     logLikelihood,
@@ -297,8 +241,8 @@ export function fitBgNbd(data: BgNbdData, options: FitBgNbdOptions = {}): BgNbdF
     converged: true,
     penalty,
     method,
-    iterations: res.iterations,
-    evaluations: res.evaluations,
-    gradMax: res.gradMax / scale,
+    iterations,
+    evaluations,
+    gradMax,
   };
 }

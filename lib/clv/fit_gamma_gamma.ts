@@ -4,10 +4,9 @@
  *
  * @module
  */
-import { curvature, lbfgs, type MinimizeResult, nelderMead } from "./_optimize.ts";
+import { maximizeLikelihood } from "./_max_likelihood.ts";
 import { digamma, lgamma } from "./_special.ts";
 import { checkPositive } from "./_validate.ts";
-import { ConvergenceError } from "./convergence_error.ts";
 
 /**
  * Gamma-Gamma parameters: a customer's spends are Gamma(p, ν) (mean p/ν), ν ~ Gamma(q, γ)
@@ -45,8 +44,8 @@ export interface FitGammaGammaOptions {
   /**
    * L2 penalty λ on the log-parameters: maximises Σᵢ ln Lᵢ − n·λ·Σⱼ (ln θⱼ)², shrinking every
    * parameter towards 1. Default 0 (plain maximum likelihood). The usual remedy when the
-   * likelihood has no interior maximum (e.g. no customer seems to drop out, so a → 0, b → ∞);
-   * lifetimes' `penalizer_coef` is similar but penalises the raw parameters.
+   * likelihood has no interior maximum (e.g. spend barely varies between customers, so
+   * q → ∞, γ → ∞); lifetimes' `penalizer_coef` is similar but penalises the raw parameters.
    */
   readonly penalty?: number;
   /**
@@ -245,69 +244,15 @@ export function fitGammaGamma(
   let sz = 0;
   for (let i = 0; i < d.n; i++) sz += d.xz[i] / d.xs[d.idx[i]];
   const start = options.start ?? { p: 1, q: 2, gamma: sz / d.n };
-  checkPositive("fitGammaGamma", { p: start.p, q: start.q, gamma: start.gamma });
-  const [lo, hi] = options.bounds ?? [1e-8, 1e8];
-  if (!(lo > 0 && hi > lo)) {
-    throw new RangeError(`fitGammaGamma: bounds must be 0 < lo < hi, got [${lo}, ${hi}]`);
-  }
-  const method = options.method ?? "lbfgs";
-  const settings = {
-    lower: Math.log(lo),
-    upper: Math.log(hi),
-    maxIterations: options.maxIterations ?? (method === "lbfgs" ? 1000 : 10_000),
-    gtol: 1e-8,
-  };
-  const x0 = [start.p, start.q, start.gamma].map(Math.log);
-  const grad = new Float64Array(3);
-  const penalty = options.penalty ?? 0;
-  if (!(penalty >= 0) || !Number.isFinite(penalty)) {
-    throw new RangeError(`fitGammaGamma: penalty must be a finite number ≥ 0, got ${penalty}`);
-  }
-  const pen = (th: ArrayLike<number>) => {
-    let s = 0;
-    for (let j = 0; j < th.length; j++) s += th[j] * th[j];
-    return penalty * s;
-  };
-  const scale = 1 / d.n;
-  const fg = (th: Float64Array, out: Float64Array): number => {
-    const e = Array.from(th, Math.exp);
-    const ll = logLik(d, e[0], e[1], e[2], grad);
-    for (let j = 0; j < 3; j++) out[j] = -grad[j] * e[j] * scale;
-    for (let j = 0; j < th.length; j++) out[j] += 2 * penalty * th[j];
-    return -ll * scale + pen(th);
-  };
-  let res: MinimizeResult;
-  if (method === "lbfgs") {
-    res = lbfgs(fg, x0, settings);
-  } else {
-    res = nelderMead(
-      (th) => {
-        const e = Array.from(th, Math.exp);
-        return -logLik(d, e[0], e[1], e[2]) * scale + pen(th);
-      },
-      x0,
-      settings,
-    );
-  }
-  const [p, q, gamma] = Array.from(res.x, Math.exp);
-  const params = { p, q, gamma };
-  const logLikelihood = -(res.f - pen(res.x)) / scale;
-  const flat = res.converged && !res.atBound && curvature(fg, res.x).minPivot < 1e-9;
-  if (!res.converged || res.atBound || flat) {
-    const why = res.atBound
-      ? `a parameter reached its bound [${lo}, ${hi}]`
-      : flat
-      ? "the likelihood is flat in some direction: the data do not identify the parameters"
-      : res.message;
-    throw new ConvergenceError(
-      `fitGammaGamma: the Gamma-Gamma fit on ${label} (${d.n} customers with x > 0) did not converge (${method}: ${why}); ` +
-        `last p=${p.toPrecision(6)}, q=${q.toPrecision(6)}, gamma=${
-          gamma.toPrecision(6)
-        }, log-likelihood ${logLikelihood.toFixed(3)}`,
-      params,
-      { ...res, identified: !flat, method, logLikelihood, gradMax: res.gradMax / scale },
-    );
-  }
+  const fit = maximizeLikelihood({
+    fn: "fitGammaGamma",
+    what: `the Gamma-Gamma fit on ${label} (${d.n} customers with x > 0)`,
+    names: ["p", "q", "gamma"],
+    start: { p: start.p, q: start.q, gamma: start.gamma },
+    n: d.n,
+    logLik: (e, grad) => logLik(d, e[0], e[1], e[2], grad),
+  }, options);
+  const { params, logLikelihood, penalty, method, iterations, evaluations, gradMax } = fit;
   return {
     params,
     logLikelihood,
@@ -316,8 +261,8 @@ export function fitGammaGamma(
     converged: true,
     penalty,
     method,
-    iterations: res.iterations,
-    evaluations: res.evaluations,
-    gradMax: res.gradMax / scale,
+    iterations,
+    evaluations,
+    gradMax,
   };
 }

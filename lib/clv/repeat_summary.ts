@@ -7,6 +7,7 @@
 import pl from "nodejs-polars";
 import { MS_PER_DAY } from "../core/constants.ts";
 import { TX } from "../data/schema.ts";
+import { dayStart, purchaseDay } from "./_days.ts";
 
 /** Options of {@linkcode repeatSummary}. */
 export interface RepeatSummaryOptions {
@@ -48,20 +49,19 @@ export interface RepeatSummaryOptions {
  * ```
  */
 export function repeatSummary(tx: pl.DataFrame, options: RepeatSummaryOptions): pl.DataFrame {
-  const end = Math.floor(options.calibrationEnd.getTime() / MS_PER_DAY) * MS_PER_DAY;
+  const end = dayStart(options.calibrationEnd);
   const unit = (options.unit ?? "weeks") === "weeks" ? 7 * MS_PER_DAY : MS_PER_DAY;
   const days = tx.lazy()
-    .withColumns(
-      pl.col(TX.timestamp).cast(pl.Datetime("ms")).cast(pl.Int64).cast(pl.Float64).alias("__t"),
-    )
-    .withColumns(
-      pl.col("__t").div(pl.lit(MS_PER_DAY)).floor().mul(pl.lit(MS_PER_DAY)).alias("__day"),
-    )
+    .withColumns(purchaseDay().alias("__day"))
     .filter(pl.col(TX.quantity).gt(0).and(pl.col("__day").ltEq(pl.lit(end))))
+    // Float sums in a fixed order, so the monetary values repeat to the last bit: a day's lines
+    // sorted, a customer's days collected in day order (polars' parallel group-by otherwise
+    // adds them in an order that varies from run to run).
     .groupBy([TX.customer, "__day"]).agg(
-      pl.col(TX.quantity).mul(pl.col(TX.unitPrice)).sum().alias("__value"),
-    );
-  return days.groupBy(TX.customer).agg(
+      pl.col(TX.quantity).mul(pl.col(TX.unitPrice)).sort().sum().alias("__value"),
+    )
+    .collectSync().sort([TX.customer, "__day"]);
+  return days.lazy().groupBy(TX.customer).agg(
     pl.len().sub(1).cast(pl.Float64).alias("frequency"),
     pl.col("__day").min().alias("__first"),
     pl.col("__day").max().alias("__last"),
