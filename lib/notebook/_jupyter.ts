@@ -1,5 +1,5 @@
 // The only place in lib/ that touches `Deno.jupyter`.
-import type { MimeBundle } from "../report/nbformat.ts";
+import type { MimeBundle } from "./mime_bundle.ts";
 
 /** What we use of the kernel's `Deno.jupyter` (Deno 2.x, ext/cli/40_jupyter.js). */
 export interface JupyterApi {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { MimeBundle } from "../report/nbformat.ts";
+import type { MimeBundle } from "./mime_bundle.ts";
 import { jupyterApi } from "./_jupyter.ts";
 
 /**

@@ -10,7 +10,7 @@
  * - text: {@linkcode showMarkdown}, {@linkcode showNote}
  * - live progress: {@linkcode progressDisplay}
  * - low level: {@linkcode displayBundle}, {@linkcode displayable}, {@linkcode escapeHtml},
- *   {@linkcode formatValue}
+ *   {@linkcode formatValue}, {@linkcode MimeBundle}, {@linkcode METRICS_MIME}
  *
  * @example
  * ```ts
@@ -22,6 +22,7 @@
  *
  * @module
  */
+export * from "./mime_bundle.ts";
 export * from "./display_bundle.ts";
 export * from "./escape_html.ts";
 export * from "./format_value.ts";

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { vegaLiteToSvg } from "../charts/render_svg.ts";
-import { type MimeBundle, VEGALITE_MIME } from "../report/nbformat.ts";
+import { type MimeBundle, VEGALITE_MIME } from "./mime_bundle.ts";
 import { type Displayable, displayable, displayBundle } from "./display_bundle.ts";
 import { escapeHtml } from "./escape_html.ts";
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { MimeBundle } from "../report/nbformat.ts";
+import type { MimeBundle } from "./mime_bundle.ts";
 import { displayBundle } from "./display_bundle.ts";
 
 /**

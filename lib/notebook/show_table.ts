@@ -4,7 +4,7 @@
  * @module
  */
 import type pl from "nodejs-polars";
-import type { MimeBundle } from "../report/nbformat.ts";
+import type { MimeBundle } from "./mime_bundle.ts";
 import { displayBundle } from "./display_bundle.ts";
 import { escapeHtml } from "./escape_html.ts";
 import { formatValue } from "./format_value.ts";

@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import type { Notebook } from "./nbformat.ts";
 import { injectParameters, type ParameterValue } from "./inject_parameters.ts";
-import { readParameters } from "./read_parameters.ts";
+import { parameterValues, readParameters } from "./read_parameters.ts";
 import { ReportError } from "./_report_error.ts";
 import type { BuildReportOptions } from "./build_report.ts";
 
@@ -99,9 +99,7 @@ export async function prepareNotebooks(
     }
     try {
       const injected = injectParameters(nb, params, { notebook: name });
-      const parameters = Object.fromEntries(
-        (readParameters(injected)?.parameters ?? []).map((p) => [p.name, p.value]),
-      );
+      const parameters = parameterValues(injected);
       const ignores = (["DATA_PATH", "DATA_FORMAT"] as const).filter((k) =>
         (k === "DATA_PATH" ? options.data : options.format) !== undefined && !have.has(k)
       );

@@ -256,7 +256,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
           notebook: hit.notebook,
           status: "ok",
           failures: [],
-          metrics: undefined,
+          metrics: notebookMetrics(hit.notebook),
           parameters: hit.parameters,
           durationSeconds: hit.durationSeconds,
         };
@@ -293,7 +293,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
       }
       const nb = result.notebook;
       const { title, summary } = notebookSummary(nb);
-      const metrics = notebookMetrics(nb) ?? {};
+      const metrics = result.metrics ?? {};
       const f = result.failures[0];
       const failure = f ? `cell ${f.cell}: ${f.ename}: ${f.evalue.split("\n")[0]}` : undefined;
       const html = await renderNotebookHtml(nb, {

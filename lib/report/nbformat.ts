@@ -5,11 +5,12 @@
  * @module
  */
 
+import type { MimeBundle } from "../notebook/mime_bundle.ts";
+
+export { METRICS_MIME, type MimeBundle, VEGALITE_MIME } from "../notebook/mime_bundle.ts";
+
 /** A multiline string as stored in `.ipynb`: one string or a list of lines. */
 export type MultilineString = string | string[];
-
-/** A MIME bundle: mimetype → data (strings, or JSON for `+json` types). */
-export type MimeBundle = Record<string, unknown>;
 
 /** A `stream` output (stdout/stderr). */
 export interface StreamOutput {
@@ -124,12 +125,6 @@ export interface Notebook {
   /** The cells, in order. */
   cells: Cell[];
 }
-
-/** Mimetype of the metrics record each notebook's last cell displays. */
-export const METRICS_MIME = "application/vnd.shoplab.metrics+json";
-
-/** Mimetype of Vega-Lite charts (the version Jupyter front ends render). */
-export const VEGALITE_MIME = "application/vnd.vegalite.v5+json";
 
 /**
  * Joins a multiline string into one string.

@@ -93,3 +93,23 @@ export function readParameters(nb: Notebook): ParametersCell | undefined {
   });
   return { cellIndex, parameters };
 }
+
+/**
+ * The values of the notebook's parameters cell by name (see {@linkcode readParameters}).
+ *
+ * @param nb A notebook.
+ * @returns Name → value (`"other"` parameters: their source text); `{}` without a parameters cell.
+ * @example
+ * ```ts
+ * import { parameterValues } from "@shoplab/lib/report/read_parameters.ts";
+ * import assert from "node:assert/strict";
+ * const nb = { nbformat: 4 as const, nbformat_minor: 5, metadata: {}, cells: [{
+ *   cell_type: "code" as const, metadata: { tags: ["parameters"] }, execution_count: null,
+ *   outputs: [], source: "const K = 10;\nconst WINDOWS = [30, 90];",
+ * }] };
+ * assert.deepEqual(parameterValues(nb), { K: 10, WINDOWS: "[30, 90]" });
+ * ```
+ */
+export function parameterValues(nb: Notebook): Record<string, number | string | boolean> {
+  return Object.fromEntries((readParameters(nb)?.parameters ?? []).map((p) => [p.name, p.value]));
+}

@@ -6,44 +6,39 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { PROJECT_ROOT } from "@shoplab/lib/core/paths.ts";
 import { ensureDefaultData } from "@shoplab/lib/data/generate/ensure_default_data.ts";
-import { METRICS_MIME, type Notebook } from "@shoplab/lib/report/nbformat.ts";
-import { executeNotebook } from "@shoplab/lib/report/kernel/execute_notebook.ts";
+import type { Notebook } from "@shoplab/lib/report/nbformat.ts";
+import {
+  executeNotebookFile,
+  type ExecutionResult,
+} from "@shoplab/lib/report/kernel/execute_notebook.ts";
 import type { ParameterValue } from "@shoplab/lib/report/inject_parameters.ts";
+
+type Params = Readonly<Record<string, ParameterValue>>;
+
+/** The data sets other than the default shop, as `parameters` values. */
+const CDNOW: Params = {
+  DATA_PATH: "../shared/datasets/cdnow/CDNOW_master.txt",
+  DATA_FORMAT: "cdnow",
+};
+const CDNOW_SAMPLE: Params = {
+  DATA_PATH: "../shared/datasets/cdnow/CDNOW_sample.txt",
+  DATA_FORMAT: "cdnow-sample",
+};
+const ONLINE_RETAIL: Params = {
+  DATA_PATH: "../shared/datasets/online-retail/online_retail.csv",
+  DATA_FORMAT: "online-retail",
+};
 
 /**
  * Runs `notebooks/<name>.ipynb` with some `parameters` consts replaced (e.g. DATA_PATH), errors
  * recorded rather than thrown so the assertion shows every failing cell.
  */
-async function run(
-  name: string,
-  params: Readonly<Record<string, ParameterValue>> = {},
-): Promise<Notebook> {
-  const nb: Notebook = JSON.parse(
-    await Deno.readTextFile(join(PROJECT_ROOT, "notebooks", `${name}.ipynb`)),
-  );
-  const res = await executeNotebook(nb, { params, name, allowErrors: true });
-  return res.notebook;
-}
-
-async function execute(name: string): Promise<Notebook> {
-  return await run(name);
-}
-
-function metrics(nb: Notebook): Record<string, unknown> | undefined {
-  for (const cell of nb.cells) {
-    if (cell.cell_type !== "code") continue;
-    for (const o of cell.outputs) {
-      if (
-        (o.output_type === "display_data" || o.output_type === "execute_result") &&
-        METRICS_MIME in o.data
-      ) {
-        return o.data[METRICS_MIME] as Record<string, unknown>;
-      }
-    }
-  }
-  return undefined;
+async function run(name: string, params: Params = {}): Promise<ExecutionResult> {
+  return await executeNotebookFile(join("notebooks", `${name}.ipynb`), {
+    params,
+    allowErrors: true,
+  });
 }
 
 function errors(nb: Notebook): string[] {
@@ -56,19 +51,30 @@ function errors(nb: Notebook): string[] {
   );
 }
 
+/** Runs a notebook, checks that no cell failed and returns the metrics it recorded. */
+async function recorded(name: string, params: Params = {}): Promise<Record<string, unknown>> {
+  const { notebook, metrics } = await run(name, params);
+  assert.deepEqual(errors(notebook), []);
+  assert.ok(metrics, "the notebook records its metrics");
+  return metrics;
+}
+
+/** Runs a notebook on data it cannot use: no cell fails, no metrics are recorded. */
+async function recordsNothing(name: string, params: Params): Promise<Notebook> {
+  const { notebook, metrics } = await run(name, params);
+  assert.deepEqual(errors(notebook), []);
+  assert.equal(metrics, undefined);
+  return notebook;
+}
+
 Deno.test({
   name: "notebooks/00_quick_start runs top to bottom in the Deno kernel",
   async fn() {
     await ensureDefaultData();
-    const nb = await execute("00_quick_start");
-    assert.deepEqual(errors(nb), []);
-    const m = metrics(nb);
-    assert.ok(m, "the notebook records its metrics");
-    {
-      const n = Number(m.n_customers);
-      assert.ok(n > 2500 && n <= 5000, `buying customers of the default shop: ${n}`);
-      assert.ok(Number(m.revenue) > 0);
-    }
+    const m = await recorded("00_quick_start");
+    const n = Number(m.n_customers);
+    assert.ok(n > 2500 && n <= 5000, `buying customers of the default shop: ${n}`);
+    assert.ok(Number(m.revenue) > 0);
   },
 });
 
@@ -76,14 +82,9 @@ Deno.test({
   name: "notebooks/01_data_preparation runs top to bottom in the Deno kernel",
   async fn() {
     await ensureDefaultData();
-    const nb = await execute("01_data_preparation");
-    assert.deepEqual(errors(nb), []);
-    const m = metrics(nb);
-    assert.ok(m, "the notebook records its metrics");
-    {
-      assert.ok(Number(m.duplicates_removed) > 0, "the synthetic shop has duplicates on purpose");
-      assert.ok(Number(m.n_customers_features) > 1000);
-    }
+    const m = await recorded("01_data_preparation");
+    assert.ok(Number(m.duplicates_removed) > 0, "the synthetic shop has duplicates on purpose");
+    assert.ok(Number(m.n_customers_features) > 1000);
   },
 });
 
@@ -91,13 +92,7 @@ for (const name of ["00_quick_start", "01_data_preparation"]) {
   Deno.test({
     name: `notebooks/${name} runs on CDNOW (transactions only, cut-off taken from the data)`,
     async fn() {
-      const nb = await executeWith(name, "cdnow", {
-        DATA_PATH: "../shared/datasets/cdnow/CDNOW_master.txt",
-        DATA_FORMAT: "cdnow",
-      });
-      assert.deepEqual(errors(nb), []);
-      const m = metrics(nb);
-      assert.ok(m, "the notebook records its metrics");
+      const m = await recorded(name, CDNOW);
       // every one of CDNOW's 23,570 customers bought in its first quarter, before any cut-off
       const n = Number(m.n_customers ?? m.n_customers_features);
       assert.equal(n, 23_570);
@@ -108,28 +103,14 @@ for (const name of ["00_quick_start", "01_data_preparation"]) {
 Deno.test({
   name: "notebooks/08_customer_service_faq runs top to bottom in the Deno kernel",
   async fn() {
-    const nb = await execute("08_customer_service_faq");
-    assert.deepEqual(errors(nb), []);
-    const m = metrics(nb);
-    assert.ok(m, "the notebook records its metrics");
-    {
-      assert.deepEqual(Object.keys(m).sort(), ["faq_accuracy_at1", "faq_coverage"]);
-      // retrieval on held-out paraphrases: far above chance (1/56), below perfect
-      const acc = Number(m.faq_accuracy_at1), cov = Number(m.faq_coverage);
-      assert.ok(acc > 0.5 && acc < 1, `accuracy@1 ${acc}`);
-      assert.ok(cov > 0.5 && cov <= 1, `coverage ${cov}`);
-    }
+    const m = await recorded("08_customer_service_faq");
+    assert.deepEqual(Object.keys(m).sort(), ["faq_accuracy_at1", "faq_coverage"]);
+    // retrieval on held-out paraphrases: far above chance (1/56), below perfect
+    const acc = Number(m.faq_accuracy_at1), cov = Number(m.faq_coverage);
+    assert.ok(acc > 0.5 && acc < 1, `accuracy@1 ${acc}`);
+    assert.ok(cov > 0.5 && cov <= 1, `coverage ${cov}`);
   },
 });
-
-/** Runs a notebook on other data: `tag` names the case only. */
-async function executeWith(
-  name: string,
-  _tag: string,
-  params: Record<string, string>,
-): Promise<Notebook> {
-  return await run(name, params);
-}
 
 const RECOMMEND_KEYS = [
   "best_model",
@@ -164,11 +145,8 @@ Deno.test({
   name: "notebooks/03_recommendations runs top to bottom in the Deno kernel (default data)",
   async fn() {
     await ensureDefaultData();
-    const nb = await execute("03_recommendations");
-    assert.deepEqual(errors(nb), []);
-    const m = metrics(nb);
     // measured once: popularity 0.0677, best (hybrid) 0.1221
-    assert.ok(m, "the notebook records its metrics");
+    const m = await recorded("03_recommendations");
     checkRecommendMetrics(m, 1.3);
   },
 });
@@ -176,14 +154,8 @@ Deno.test({
 Deno.test({
   name: "notebooks/03_recommendations runs on Online Retail (customers × StockCode)",
   async fn() {
-    const nb = await executeWith("03_recommendations", "online_retail", {
-      DATA_PATH: "../shared/datasets/online-retail/online_retail.csv",
-      DATA_FORMAT: "online-retail",
-    });
-    assert.deepEqual(errors(nb), []);
-    const m = metrics(nb);
     // measured once: popularity 0.0404, best (hybrid) 0.1203
-    assert.ok(m, "the notebook records its metrics");
+    const m = await recorded("03_recommendations", ONLINE_RETAIL);
     checkRecommendMetrics(m, 1.5);
   },
 });
@@ -191,12 +163,7 @@ Deno.test({
 Deno.test({
   name: "notebooks/03_recommendations says what is missing and records nothing on CDNOW",
   async fn() {
-    const nb = await executeWith("03_recommendations", "cdnow", {
-      DATA_PATH: "../shared/datasets/cdnow/CDNOW_sample.txt",
-      DATA_FORMAT: "cdnow-sample",
-    });
-    assert.deepEqual(errors(nb), []);
-    assert.equal(metrics(nb), undefined);
+    await recordsNothing("03_recommendations", CDNOW_SAMPLE);
   },
 });
 
@@ -246,11 +213,7 @@ const defaultRecords = new Map<string, Record<string, unknown>>();
 async function defaultRecord(name: string): Promise<Record<string, unknown>> {
   if (!defaultRecords.has(name)) {
     await ensureDefaultData();
-    const nb = await execute(name);
-    assert.deepEqual(errors(nb), []);
-    const m = metrics(nb);
-    assert.ok(m, "the notebook records its metrics");
-    defaultRecords.set(name, m);
+    defaultRecords.set(name, await recorded(name));
   }
   return defaultRecords.get(name)!;
 }
@@ -266,13 +229,7 @@ for (const name of ["04_churn_prediction", "05_purchase_prediction"]) {
   Deno.test({
     name: `notebooks/${name} runs on UCI Online Retail`,
     async fn() {
-      const nb = await executeWith(name, "online_retail", {
-        DATA_PATH: "../shared/datasets/online-retail/online_retail.csv",
-        DATA_FORMAT: "online-retail",
-      });
-      assert.deepEqual(errors(nb), []);
-      const m = metrics(nb);
-      assert.ok(m, "the notebook records its metrics");
+      const m = await recorded(name, ONLINE_RETAIL);
       // measured once: AUC 0.741 (logreg), 0.726 (tree), 0.744 (MLP), 0.737 (LSTM); churn
       // rate 0.663
       checkPredictionMetrics(m, 0.65, 0.6);
@@ -309,10 +266,7 @@ Deno.test({
   name: "notebooks/02_customer_segments runs top to bottom in the Deno kernel",
   async fn() {
     await ensureDefaultData();
-    const nb = await execute("02_customer_segments");
-    assert.deepEqual(errors(nb), []);
-    const m = metrics(nb);
-    assert.ok(m, "the notebook records its metrics");
+    const m = await recorded("02_customer_segments");
     checkSegmentMetrics(m, [2500, 5000]);
   },
 });
@@ -320,14 +274,8 @@ Deno.test({
 Deno.test({
   name: "notebooks/02_customer_segments runs on UCI Online Retail",
   async fn() {
-    const nb = await executeWith("02_customer_segments", "online_retail", {
-      DATA_PATH: "../shared/datasets/online-retail/online_retail.csv",
-      DATA_FORMAT: "online-retail",
-    });
-    assert.deepEqual(errors(nb), []);
-    const m = metrics(nb);
     // 4,372 customer ids in the file; 4,334 with a sale line once cancellations are set aside
-    assert.ok(m, "the notebook records its metrics");
+    const m = await recorded("02_customer_segments", ONLINE_RETAIL);
     checkSegmentMetrics(m, [4300, 4372]);
   },
 });
@@ -336,54 +284,36 @@ Deno.test({
   name: "notebooks/07_acquisition runs top to bottom in the Deno kernel",
   async fn() {
     await ensureDefaultData();
-    const nb = await execute("07_acquisition");
-    assert.deepEqual(errors(nb), []);
-    const m = metrics(nb);
-    assert.ok(m, "the notebook records its metrics");
-    {
-      assert.deepEqual(Object.keys(m).sort(), [
-        "best_channel_ltv_cac",
-        "top_decile_lift",
-        "worst_channel_ltv_cac",
-      ]);
-      const best = Number(m.best_channel_ltv_cac), worst = Number(m.worst_channel_ltv_cac);
-      // measured once: best (organic) 23.5, worst (display) 0.57, top-decile lift 4.14. The
-      // generator plants cheap organic/email and costly, short-lived display customers.
-      assert.ok(best > 3 && best < 200, `best LTV:CAC ${best}`);
-      assert.ok(worst > 0 && worst < 1.5 && worst < best, `worst LTV:CAC ${worst}`);
-      const lift = Number(m.top_decile_lift);
-      assert.ok(lift > 2 && lift <= 10, `top-decile lift ${lift}`);
-    }
+    const m = await recorded("07_acquisition");
+    assert.deepEqual(Object.keys(m).sort(), [
+      "best_channel_ltv_cac",
+      "top_decile_lift",
+      "worst_channel_ltv_cac",
+    ]);
+    const best = Number(m.best_channel_ltv_cac), worst = Number(m.worst_channel_ltv_cac);
+    // measured once: best (organic) 23.5, worst (display) 0.57, top-decile lift 4.14. The
+    // generator plants cheap organic/email and costly, short-lived display customers.
+    assert.ok(best > 3 && best < 200, `best LTV:CAC ${best}`);
+    assert.ok(worst > 0 && worst < 1.5 && worst < best, `worst LTV:CAC ${worst}`);
+    const lift = Number(m.top_decile_lift);
+    assert.ok(lift > 2 && lift <= 10, `top-decile lift ${lift}`);
   },
 });
 
 Deno.test({
   name: "notebooks/07_acquisition says what is missing and records nothing on CDNOW",
   async fn() {
-    const nb = await executeWith("07_acquisition", "cdnow", {
-      DATA_PATH: "../shared/datasets/cdnow/CDNOW_sample.txt",
-      DATA_FORMAT: "cdnow-sample",
-    });
-    assert.deepEqual(errors(nb), []);
-    assert.equal(metrics(nb), undefined);
+    const nb = await recordsNothing("07_acquisition", CDNOW_SAMPLE);
     const notes = nb.cells.flatMap((c) => c.cell_type === "code" ? c.outputs : [])
       .map((o) => JSON.stringify(o)).filter((s) => s.includes("has no events"));
     assert.equal(notes.length, 1, "one clear note naming the missing tables");
   },
 });
 
-/**
- * 06_retention_and_clv through lib/report's kernel runner (no Jupyter needed, no lost outputs),
- * so the metrics record is always there to check.
- */
-async function run06(params: Record<string, string>): Promise<Record<string, number | string>> {
-  const nb: Notebook = JSON.parse(
-    await Deno.readTextFile(join(PROJECT_ROOT, "notebooks", "06_retention_and_clv.ipynb")),
-  );
-  const res = await executeNotebook(nb, { params, name: "06_retention_and_clv" });
-  assert.equal(res.status, "ok", JSON.stringify(res.failures));
-  assert.ok(res.metrics, "06 records its metrics");
-  assert.deepEqual(Object.keys(res.metrics).sort(), [
+/** 06_retention_and_clv's record, with every key it names. */
+async function run06(params: Params): Promise<Record<string, unknown>> {
+  const m = await recorded("06_retention_and_clv", params);
+  assert.deepEqual(Object.keys(m).sort(), [
     "bgnbd_a",
     "bgnbd_alpha",
     "bgnbd_b",
@@ -398,7 +328,7 @@ async function run06(params: Record<string, string>): Promise<Record<string, num
     "retention_m1",
     "retention_m3",
   ]);
-  return res.metrics;
+  return m;
 }
 
 Deno.test("notebooks/06_retention_and_clv runs on the default data with plausible metrics", async () => {
@@ -424,10 +354,7 @@ Deno.test("notebooks/06_retention_and_clv runs on the default data with plausibl
 });
 
 Deno.test("notebooks/06_retention_and_clv reproduces the published BG/NBD and Gamma-Gamma fits on the CDNOW sample", async () => {
-  const m = await run06({
-    DATA_PATH: "../shared/datasets/cdnow/CDNOW_sample.txt",
-    DATA_FORMAT: "cdnow-sample",
-  });
+  const m = await run06(CDNOW_SAMPLE);
   const n = (k: string) => Number(m[k]);
   // Fader, Hardie & Lee (2005); Fader & Hardie (2013): see ../shared/datasets/cdnow/SOURCE.md
   const bg = { bgnbd_r: 0.243, bgnbd_alpha: 4.414, bgnbd_a: 0.793, bgnbd_b: 2.426 };
@@ -449,10 +376,7 @@ Deno.test("notebooks/06_retention_and_clv runs on Online Retail (penalised BG/NB
   // measured once: the plain BG/NBD fit has no interior maximum (a → 0, b → ∞), the notebook
   // says so and refits with PENALTY 0.001: r 0.698, α 8.81, a 0.087, b 4.18; GG p 2.43,
   // q 3.31, γ 386; CLV mean 1,861 (wholesalers); KM median not reached
-  const m = await run06({
-    DATA_PATH: "../shared/datasets/online-retail/online_retail.csv",
-    DATA_FORMAT: "online-retail",
-  });
+  const m = await run06(ONLINE_RETAIL);
   const n = (k: string) => Number(m[k]);
   assert.ok(n("bgnbd_a") / (n("bgnbd_a") + n("bgnbd_b")) < 0.1, "little dropout");
   assert.ok(n("gg_q") > 1 && n("bgnbd_loglik") < 0);

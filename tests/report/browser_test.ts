@@ -42,6 +42,29 @@ async function visit(ctx: BrowserContext, path: string): Promise<Visit> {
   return { page, offline, errors };
 }
 
+/**
+ * Runs `fn` with a new temp folder (`prefix`) and a headless Chromium on a fresh profile; closes
+ * the browser and removes both folders after.
+ */
+async function withBrowser(
+  prefix: string,
+  fn: (dir: string, ctx: BrowserContext) => Promise<void>,
+): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix });
+  const profile = await Deno.makeTempDir({ prefix: "shoplab-chromium-" });
+  try {
+    const ctx = await launch(profile);
+    try {
+      await fn(dir, ctx);
+    } finally {
+      await ctx.close();
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+    await Deno.remove(profile, { recursive: true });
+  }
+}
+
 function launch(profile: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -66,46 +89,43 @@ Deno.test({
   sanitizeOps: false,
   sanitizeResources: false,
   async fn(t) {
-    const dir = await Deno.makeTempDir({ prefix: "shoplab-browser-" });
-    const profile = await Deno.makeTempDir({ prefix: "shoplab-chromium-" });
-    const nb = await sampleNotebook();
-    const files: Record<string, string> = {};
-    for (
-      const [name, audience, interactive] of [
-        ["analyst", "analyst", false],
-        ["stakeholder", "stakeholder", false],
-        ["interactive", "analyst", true],
-      ] as const
-    ) {
-      files[name] = join(dir, `${name}.html`);
+    await withBrowser("shoplab-browser-", async (dir, ctx) => {
+      const nb = await sampleNotebook();
+      const files: Record<string, string> = {};
+      for (
+        const [name, audience, interactive] of [
+          ["analyst", "analyst", false],
+          ["stakeholder", "stakeholder", false],
+          ["interactive", "analyst", true],
+        ] as const
+      ) {
+        files[name] = join(dir, `${name}.html`);
+        await Deno.writeTextFile(
+          files[name],
+          await renderNotebookHtml(nb, { audience, interactive, meta: META }),
+        );
+      }
+      files.index = join(dir, "index.html");
       await Deno.writeTextFile(
-        files[name],
-        await renderNotebookHtml(nb, { audience, interactive, meta: META }),
+        files.index,
+        await renderIndexHtml([
+          {
+            href: "analyst.html",
+            ...notebookSummary(nb),
+            metrics: { auc: 0.82, best: XSS },
+            status: "ok",
+            durationSeconds: 2,
+          },
+          {
+            href: "stakeholder.html",
+            title: XSS,
+            summary: XSS,
+            metrics: {},
+            status: "error",
+            durationSeconds: 1,
+          },
+        ], { date: "2025-01-01", dataSource: XSS, gitRevision: "abc1234" }),
       );
-    }
-    files.index = join(dir, "index.html");
-    await Deno.writeTextFile(
-      files.index,
-      await renderIndexHtml([
-        {
-          href: "analyst.html",
-          ...notebookSummary(nb),
-          metrics: { auc: 0.82, best: XSS },
-          status: "ok",
-          durationSeconds: 2,
-        },
-        {
-          href: "stakeholder.html",
-          title: XSS,
-          summary: XSS,
-          metrics: {},
-          status: "error",
-          durationSeconds: 1,
-        },
-      ], { date: "2025-01-01", dataSource: XSS, gitRevision: "abc1234" }),
-    );
-    const ctx = await launch(profile);
-    try {
       for (const name of ["analyst", "stakeholder", "interactive"]) {
         await t.step(name, async () => {
           const { page, offline, errors } = await visit(ctx, files[name]);
@@ -180,11 +200,7 @@ Deno.test({
         assert.equal(await page.isVisible("details.source pre >> nth=0"), true);
         await page.close();
       });
-    } finally {
-      await ctx.close();
-      await Deno.remove(dir, { recursive: true });
-      await Deno.remove(profile, { recursive: true });
-    }
+    });
   },
 });
 
@@ -194,18 +210,15 @@ Deno.test({
   sanitizeOps: false,
   sanitizeResources: false,
   async fn(t) {
-    const dir = await Deno.makeTempDir({ prefix: "shoplab-browser-cli-" });
-    const profile = await Deno.makeTempDir({ prefix: "shoplab-chromium-" });
-    const runs = [
-      ["analyst", []],
-      ["stakeholder-interactive", ["--audience", "stakeholder", "--interactive"]],
-    ] as const;
-    for (const [name, args] of runs) {
-      const r = await runReport(["--out", join(dir, name), ...args]);
-      assert.equal(r.code, 0, r.stderr);
-    }
-    const ctx = await launch(profile);
-    try {
+    await withBrowser("shoplab-browser-cli-", async (dir, ctx) => {
+      const runs = [
+        ["analyst", []],
+        ["stakeholder-interactive", ["--audience", "stakeholder", "--interactive"]],
+      ] as const;
+      for (const [name, args] of runs) {
+        const r = await runReport(["--out", join(dir, name), ...args]);
+        assert.equal(r.code, 0, r.stderr);
+      }
       for (const [name, args] of runs) {
         const interactive = args.includes("--interactive" as never);
         const files = [...Deno.readDirSync(join(dir, name))].map((e) => e.name)
@@ -248,10 +261,6 @@ Deno.test({
           });
         }
       }
-    } finally {
-      await ctx.close();
-      await Deno.remove(dir, { recursive: true });
-      await Deno.remove(profile, { recursive: true });
-    }
+    });
   },
 });

@@ -7,8 +7,20 @@ import { runReport, snapshot, spawnReport } from "./_cli.ts";
 
 const DATA = join(PROJECT_ROOT, "tests/report/fixtures/data/values.csv");
 
-async function tmp(): Promise<string> {
-  return await Deno.makeTempDir({ prefix: "shoplab-report-cli-" });
+/** Runs `fn` with `out` = `<a new temp folder>/rep`, and removes the temp folder after. */
+async function inTmp(fn: (out: string, dir: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: "shoplab-report-cli-" });
+  try {
+    await fn(join(dir, "rep"), dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** Builds a first report into `out` and returns its files, to compare with a later run's. */
+async function firstReport(out: string): Promise<Map<string, Uint8Array>> {
+  assert.equal((await runReport(["--out", out])).code, 0);
+  return await snapshot(out);
 }
 
 function statusLines(stderr: string): string[] {
@@ -40,9 +52,7 @@ Deno.test({
   name: "report CLI writes reports, executed notebooks, index.html and metrics.json",
   sanitizeResources: false,
   async fn() {
-    const dir = await tmp();
-    const out = join(dir, "rep");
-    try {
+    await inTmp(async (out) => {
       const r = await runReport(["--out", out]);
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(statusLines(r.stderr).map((l) => l.split(" (")[0]), [
@@ -83,9 +93,7 @@ Deno.test({
       assert.match(index, /A second notebook: it can be made slow with SLEEP_MS\./);
       const mode = (await Deno.stat(out)).mode! & 0o777;
       assert.equal(mode, 0o755, "the output folder is readable like any other");
-    } finally {
-      await Deno.remove(dir, { recursive: true });
-    }
+    });
   },
 });
 
@@ -93,18 +101,16 @@ Deno.test({
   name: "report CLI reuses the cache until an input changes; --force re-executes",
   sanitizeResources: false,
   async fn() {
-    const dir = await tmp();
-    const out = join(dir, "rep");
-    const data = join(dir, "values.csv");
-    await Deno.copyFile(DATA, data);
-    let stderr = "";
-    const run = async (...args: string[]) => {
-      const r = await runReport(["--out", out, "--data", data, ...args]);
-      assert.equal(r.code, 0, r.stderr);
-      stderr = r.stderr;
-      return statusLines(r.stderr).map((l) => l.includes("(cached)") ? "hit" : "miss");
-    };
-    try {
+    await inTmp(async (out, dir) => {
+      const data = join(dir, "values.csv");
+      await Deno.copyFile(DATA, data);
+      let stderr = "";
+      const run = async (...args: string[]) => {
+        const r = await runReport(["--out", out, "--data", data, ...args]);
+        assert.equal(r.code, 0, r.stderr);
+        stderr = r.stderr;
+        return statusLines(r.stderr).map((l) => l.includes("(cached)") ? "hit" : "miss");
+      };
       assert.deepEqual(await run(), ["miss", "miss"]);
       assert.ok(
         stderr.includes(
@@ -133,9 +139,7 @@ Deno.test({
       assert.ok(alpha.includes(`<td>${data}</td>`), "the full path in the parameters table");
       await run("--param", "K=4");
       assert.ok((await Deno.readTextFile(join(out, "01_beta.html"))).includes("(cached)"));
-    } finally {
-      await Deno.remove(dir, { recursive: true });
-    }
+    });
   },
 });
 
@@ -143,11 +147,8 @@ Deno.test({
   name: "report CLI --only re-runs the selected notebooks and keeps the others' reports",
   sanitizeResources: false,
   async fn() {
-    const dir = await tmp();
-    const out = join(dir, "rep");
-    try {
-      assert.equal((await runReport(["--out", out])).code, 0);
-      const before = await snapshot(out);
+    await inTmp(async (out) => {
+      const before = await firstReport(out);
       const r = await runReport(["--out", out, "--only", "01", "--param", "K=5"]);
       assert.equal(r.code, 0, r.stderr);
       assert.equal(statusLines(r.stderr).length, 1);
@@ -158,16 +159,12 @@ Deno.test({
       assert.deepEqual(Object.keys(metrics), ["00_alpha", "01_beta"]);
       assert.equal(metrics["01_beta"].k, 5);
       assert.match(await Deno.readTextFile(join(out, "index.html")), /href="00_alpha\.html"/);
-    } finally {
-      await Deno.remove(dir, { recursive: true });
-    }
+    });
   },
 });
 
 Deno.test("report CLI rejects bad input with one line before running anything", async () => {
-  const dir = await tmp();
-  const out = join(dir, "rep");
-  try {
+  await inTmp(async (out) => {
     const cases: [string[], number, RegExp][] = [
       [["--param", "NOPE=1"], 1, /^report: Unknown parameter NOPE: no selected notebook has it/],
       [
@@ -190,20 +187,15 @@ Deno.test("report CLI rejects bad input with one line before running anything", 
       assert.ok(!r.stderr.includes("running"), "nothing ran");
     }
     await assert.rejects(() => Deno.stat(out), "no output folder was created");
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test({
   name: "report CLI: a failing notebook keeps the previous report; --allow-errors publishes it",
   sanitizeResources: false,
   async fn() {
-    const dir = await tmp();
-    const out = join(dir, "rep");
-    try {
-      assert.equal((await runReport(["--out", out])).code, 0);
-      const before = await snapshot(out);
+    await inTmp(async (out) => {
+      const before = await firstReport(out);
       const r = await runReport(["--out", out, "--param", "FAIL=true"]);
       assert.equal(r.code, 1);
       const last = r.stderr.trim().split("\n").at(-1)!;
@@ -219,18 +211,13 @@ Deno.test({
       assert.match(html, /<span class="badge error">failed<\/span>/);
       const metrics = JSON.parse(await Deno.readTextFile(join(out, "metrics.json")));
       assert.deepEqual(metrics["00_alpha"], {});
-    } finally {
-      await Deno.remove(dir, { recursive: true });
-    }
+    });
   },
 });
 
 async function killMidway(signal: Deno.Signal, times = 1): Promise<void> {
-  const dir = await tmp();
-  const out = join(dir, "rep");
-  try {
-    assert.equal((await runReport(["--out", out])).code, 0);
-    const before = await snapshot(out);
+  await inTmp(async (out, dir) => {
+    const before = await firstReport(out);
     const child = spawnReport(["--out", out, "--force", "--param", "SLEEP_MS=30000"]);
     const reader = child.stderr.pipeThrough(new TextDecoderStream()).getReader();
     let seen = "";
@@ -269,9 +256,7 @@ async function killMidway(signal: Deno.Signal, times = 1): Promise<void> {
     assert.equal(again.code, 0, again.stderr);
     const left = [...Deno.readDirSync(dir)].map((e) => e.name);
     assert.deepEqual(left, ["rep"], "the next run removed what the killed run left behind");
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 }
 
 Deno.test({

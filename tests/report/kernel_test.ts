@@ -178,20 +178,23 @@ Deno.test("executeNotebookFile() rejects a bad parameter before starting a kerne
   await assert.rejects(() => executeNotebookFile(FIXTURE, { params: { N: "three" } }), TypeError);
 });
 
-function code(source: string) {
-  return { cell_type: "code" as const, metadata: {}, execution_count: null, outputs: [], source };
+/** A notebook of code cells with these sources. */
+function codeNotebook(...sources: string[]): Notebook {
+  const cells = sources.map((source) => ({
+    cell_type: "code" as const,
+    metadata: {},
+    execution_count: null,
+    outputs: [],
+    source,
+  }));
+  return { nbformat: 4, nbformat_minor: 5, metadata: {}, cells };
 }
 
 Deno.test({
   name: "executeNotebook() interrupts a cell past its timeout and, with allowErrors, goes on",
   sanitizeResources: false,
   async fn() {
-    const nb: Notebook = {
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: {},
-      cells: [code('console.log("before"); while (true) {}'), code('console.log("next")')],
-    };
+    const nb = codeNotebook('console.log("before"); while (true) {}', 'console.log("next")');
     const r = await executeNotebook(nb, { timeoutMs: 800, allowErrors: true });
     assert.deepEqual(outputs(r.notebook), [
       [["stream", "stdout", "before\n"], ["error", "CellTimeoutError", r.failures[0].evalue]],
@@ -205,12 +208,7 @@ Deno.test({
   name: "executeNotebook() kills a kernel that cannot be interrupted and reports the timeout",
   sanitizeResources: false,
   async fn() {
-    const nb: Notebook = {
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: {},
-      cells: [code('console.log("waiting"); await new Promise(() => {});'), code("1")],
-    };
+    const nb = codeNotebook('console.log("waiting"); await new Promise(() => {});', "1");
     const e = await executeNotebook(nb, { timeoutMs: 500 }).catch((e) => e);
     assert.ok(e instanceof NotebookExecutionError);
     assert.match(e.message, /CellTimeoutError/);
@@ -222,12 +220,7 @@ Deno.test({
   name: "executeNotebook() stops on abort and shuts the kernel down",
   sanitizeResources: false,
   async fn() {
-    const nb: Notebook = {
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: {},
-      cells: [code("await new Promise((r) => setTimeout(r, 60_000));")],
-    };
+    const nb = codeNotebook("await new Promise((r) => setTimeout(r, 60_000));");
     const controller = new AbortController();
     const t0 = performance.now();
     const run = executeNotebook(nb, {

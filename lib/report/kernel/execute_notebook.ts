@@ -10,7 +10,7 @@ import { basename, dirname, resolve } from "node:path";
 import { PROJECT_ROOT } from "../../core/paths.ts";
 import { type CodeCell, joinSource, METRICS_MIME, type Notebook } from "../nbformat.ts";
 import { injectParameters, type ParameterValue } from "../inject_parameters.ts";
-import { readParameters } from "../read_parameters.ts";
+import { parameterValues } from "../read_parameters.ts";
 import { type CellCollector, collect, type DisplayIndex } from "./_collect.ts";
 import {
   type KernelClient,
@@ -153,10 +153,6 @@ export function notebookMetrics(nb: Notebook): Record<string, number | string> |
     }
   }
   return found;
-}
-
-function parameterValues(nb: Notebook): Record<string, unknown> {
-  return Object.fromEntries((readParameters(nb)?.parameters ?? []).map((p) => [p.name, p.value]));
 }
 
 type CellEnd = "ok" | "error" | "timeout" | "dead";
