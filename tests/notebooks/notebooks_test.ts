@@ -311,8 +311,13 @@ Deno.test({
 });
 
 /** 06_retention_and_clv's record, with every key it names. */
-async function run06(params: Params): Promise<Record<string, unknown>> {
-  const m = await recorded("06_retention_and_clv", params);
+async function run06(
+  params: Params,
+): Promise<{ m: Record<string, unknown>; notebook: Notebook }> {
+  const { notebook, metrics } = await run("06_retention_and_clv", params);
+  assert.deepEqual(errors(notebook), []);
+  assert.ok(metrics, "the notebook records its metrics");
+  const m = metrics;
   assert.deepEqual(Object.keys(m).sort(), [
     "bgnbd_a",
     "bgnbd_alpha",
@@ -328,12 +333,12 @@ async function run06(params: Params): Promise<Record<string, unknown>> {
     "retention_m1",
     "retention_m3",
   ]);
-  return m;
+  return { m, notebook };
 }
 
 Deno.test("notebooks/06_retention_and_clv runs on the default data with plausible metrics", async () => {
   await ensureDefaultData();
-  const m = await run06({});
+  const { m } = await run06({});
   const n = (k: string) => Number(m[k]);
   // measured once: retention m1 0.523, m3 0.241, KM median 48.5 days, r 0.574, α 0.913,
   // a 1.16, b 5.89, GG p 1.80, q 26.8, γ 668, CLV mean 190 over 3,812 customers
@@ -354,7 +359,7 @@ Deno.test("notebooks/06_retention_and_clv runs on the default data with plausibl
 });
 
 Deno.test("notebooks/06_retention_and_clv reproduces the published BG/NBD and Gamma-Gamma fits on the CDNOW sample", async () => {
-  const m = await run06(CDNOW_SAMPLE);
+  const { m } = await run06(CDNOW_SAMPLE);
   const n = (k: string) => Number(m[k]);
   // Fader, Hardie & Lee (2005); Fader & Hardie (2013): see ../shared/datasets/cdnow/SOURCE.md
   const bg = { bgnbd_r: 0.243, bgnbd_alpha: 4.414, bgnbd_a: 0.793, bgnbd_b: 2.426 };
@@ -376,8 +381,11 @@ Deno.test("notebooks/06_retention_and_clv runs on Online Retail (penalised BG/NB
   // measured once: the plain BG/NBD fit has no interior maximum (a → 0, b → ∞), the notebook
   // says so and refits with PENALTY 0.001: r 0.698, α 8.81, a 0.087, b 4.18; GG p 2.43,
   // q 3.31, γ 386; CLV mean 1,861 (wholesalers); KM median not reached
-  const m = await run06(ONLINE_RETAIL);
+  const { m, notebook } = await run06(ONLINE_RETAIL);
   const n = (k: string) => Number(m[k]);
+  const refits = notebook.cells.flatMap((c) => c.cell_type === "code" ? c.outputs : [])
+    .map((o) => JSON.stringify(o)).filter((s) => s.includes("Refitting with an L2 penalty"));
+  assert.ok(refits.length >= 1, "the failed plain fit is reported before the penalised refit");
   assert.ok(n("bgnbd_a") / (n("bgnbd_a") + n("bgnbd_b")) < 0.1, "little dropout");
   assert.ok(n("gg_q") > 1 && n("bgnbd_loglik") < 0);
   assert.ok(n("clv_mean") > 100 && n("clv_mean") < 20_000, `CLV mean ${m.clv_mean}`);
