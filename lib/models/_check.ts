@@ -102,6 +102,43 @@ export function resolveClassWeight(
   return [w0, w1];
 }
 
+/** What {@linkcode checkTraining} returns: the 0/1 labels and each row's class weight. */
+export interface CheckedTraining {
+  /** Labels as 0/1 bytes. */
+  readonly y: Uint8Array;
+  /** Count of label 1. */
+  readonly positives: number;
+  /** Weight of each training row: `w1` for label 1, `w0` for label 0. */
+  readonly rowWeights: Float64Array;
+}
+
+/**
+ * The checks every classic model's `fit` starts with — {@linkcode checkMatrix},
+ * {@linkcode checkLabels} (both classes), {@linkcode resolveClassWeight} — and the per-row weights.
+ *
+ * @example
+ * ```ts
+ * import { checkTraining } from "@shoplab/lib/models/_check.ts";
+ * import assert from "node:assert/strict";
+ * const m = { x: new Float64Array(4), rows: 4, cols: 1 };
+ * const t = checkTraining("fit", m, [0, 0, 0, 1], "balanced");
+ * assert.deepEqual([...t.rowWeights], [4 / 6, 4 / 6, 4 / 6, 2]);
+ * assert.throws(() => checkTraining("fit", m, [1, 1, 1, 1], undefined), /one class only/);
+ * ```
+ */
+export function checkTraining(
+  fn: string,
+  x: Matrix,
+  y: Labels,
+  classWeight: readonly [number, number] | "balanced" | undefined,
+): CheckedTraining {
+  checkMatrix(fn, x);
+  const labels = checkLabels(fn, x, y);
+  const [w0, w1] = resolveClassWeight(fn, classWeight, x.rows, labels.positives);
+  const rowWeights = Float64Array.from(labels.y, (v) => (v === 1 ? w1 : w0));
+  return { ...labels, rowWeights };
+}
+
 /**
  * Feature names: the matrix's column names or `x0, x1, …`.
  *

@@ -31,7 +31,8 @@ import {
   paramList,
   trainableList,
 } from "./_sequence_model_net.ts";
-import { rankAuc } from "./_auc.ts";
+import { meanLogLoss, rankAuc } from "./_auc.ts";
+import { resolveClassWeight } from "./_check.ts";
 import type { RecurrentCell } from "./sequence_model.ts";
 
 /**
@@ -179,17 +180,15 @@ export function makeModel(config: Config, timer: () => number, loaded?: Loaded):
   async function fit(x: SequenceBatch, y: Labels, opts: FitOptions<SequenceBatch> = {}) {
     checkInputs(x, y, "sequenceModel.fit");
     if (opts.validation) checkInputs(opts.validation.x, opts.validation.y, "validation");
+    let pos = 0;
+    for (let i = 0; i < y.length; i++) pos += y[i];
+    const cw = resolveClassWeight("sequenceModel.fit", opts.classWeight, x.n, pos);
     await ensureTfBackend();
     const t0 = timer();
     if (params) tf.dispose(paramList(params));
     params = initParams(x.features, config.units, config.seed, config.cell, config.batchNorm);
     shape = { steps: x.steps, features: x.features, featureNames: x.featureNames };
     const vars = paramList(params), trainable = trainableList(params);
-    let pos = 0;
-    for (let i = 0; i < y.length; i++) pos += y[i];
-    const cw: readonly [number, number] = opts.classWeight === "balanced"
-      ? [x.n / (2 * (x.n - pos)), x.n / (2 * pos)]
-      : opts.classWeight ?? [1, 1];
     const optimizer = tf.train.adam(config.learningRate);
     const rng = createRng(config.seed + 7919);
     const inputs = (rows: ArrayLike<number>, seed: number, l2: number) => {
@@ -265,12 +264,7 @@ export function makeModel(config: Config, timer: () => number, loaded?: Loaded):
         if (opts.validation) {
           const p = await predictProba(opts.validation.x);
           const yv = opts.validation.y;
-          let ll = 0;
-          for (let i = 0; i < p.length; i++) {
-            const q = Math.min(1 - 1e-7, Math.max(1e-7, p[i]));
-            ll -= yv[i] ? Math.log(q) : Math.log(1 - q);
-          }
-          record.valLoss = ll / p.length;
+          record.valLoss = meanLogLoss(yv, p);
           record.valAuc = rankAuc(yv, p);
           if (record.valAuc > best) {
             best = record.valAuc;

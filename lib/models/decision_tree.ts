@@ -4,14 +4,7 @@
  *
  * @module
  */
-import {
-  attempt,
-  checkLabels,
-  checkMatrix,
-  defaultTimer,
-  featureNames,
-  resolveClassWeight,
-} from "./_check.ts";
+import { attempt, checkMatrix, checkTraining, defaultTimer, featureNames } from "./_check.ts";
 import { type CartTree, growTree, leafOf } from "./_cart.ts";
 import type {
   BinaryClassifier,
@@ -166,22 +159,13 @@ export function decisionTree(options: DecisionTreeOptions = {}): DecisionTreeMod
 
   const fitSync = (x: Matrix, y: Labels, fitOptions: FitOptions<Matrix>): FitReport => {
     const t0 = timer();
-    checkMatrix("decisionTree.fit", x);
-    const labels = checkLabels("decisionTree.fit", x, y);
-    const [w0, w1] = resolveClassWeight(
-      "decisionTree.fit",
-      fitOptions.classWeight,
-      x.rows,
-      labels.positives,
-    );
-    const w = new Float64Array(x.rows);
-    for (let i = 0; i < x.rows; i++) w[i] = labels.y[i] === 1 ? w1 : w0;
+    const labels = checkTraining("decisionTree.fit", x, y, fitOptions.classWeight);
     tree = growTree({
       x: Float32Array.from(x.x),
       rows: x.rows,
       cols: x.cols,
       y: labels.y,
-      w,
+      w: labels.rowWeights,
       criterion,
       maxDepth,
       minSamplesLeaf,

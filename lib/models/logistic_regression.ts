@@ -6,11 +6,10 @@
  */
 import {
   attempt,
-  checkLabels,
   checkMatrix,
+  checkTraining,
   defaultTimer,
   featureNames,
-  resolveClassWeight,
   sigmoid,
 } from "./_check.ts";
 import { solveLogistic } from "./_logreg_solver.ts";
@@ -147,22 +146,13 @@ export function logisticRegression(
 
   function fitSync(x: Matrix, y: Labels, fitOptions: FitOptions<Matrix>): FitReport {
     const t0 = timer();
-    checkMatrix("logisticRegression.fit", x);
-    const labels = checkLabels("logisticRegression.fit", x, y);
-    const [w0, w1] = resolveClassWeight(
-      "logisticRegression.fit",
-      fitOptions.classWeight,
-      x.rows,
-      labels.positives,
-    );
-    const s = new Float64Array(x.rows);
-    for (let i = 0; i < x.rows; i++) s[i] = labels.y[i] === 1 ? w1 : w0;
+    const labels = checkTraining("logisticRegression.fit", x, y, fitOptions.classWeight);
     const r = solveLogistic({
       x: x.x,
       rows: x.rows,
       cols: x.cols,
       y: labels.y,
-      s,
+      s: labels.rowWeights,
       C: penalty === "none" ? 1 : C,
       penalty,
       fitIntercept,

@@ -7,13 +7,14 @@
  */
 import { SEED } from "../core/constants.ts";
 import { createRng, permutation } from "../core/random.ts";
-import { rankAuc } from "./_auc.ts";
+import { meanLogLoss, rankAuc } from "./_auc.ts";
 import {
+  attempt,
   checkLabels,
   checkMatrix,
+  checkTraining,
   defaultTimer,
   featureNames,
-  resolveClassWeight,
 } from "./_check.ts";
 import { ensureTfBackend, tf } from "./tf_backend.ts";
 import type {
@@ -69,16 +70,6 @@ function weightedBce(logits: tf.Tensor, y: tf.Tensor, w: tf.Tensor): tf.Scalar {
     const l = tf.relu(logits).sub(logits.mul(y)).add(tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
     return l.mul(w).mean() as tf.Scalar;
   });
-}
-
-function bce(y: Uint8Array, p: Float64Array): number {
-  let s = 0;
-  const eps = 1e-7;
-  for (let i = 0; i < y.length; i++) {
-    const q = Math.min(Math.max(p[i], eps), 1 - eps);
-    s -= y[i] === 1 ? Math.log(q) : Math.log(1 - q);
-  }
-  return s / y.length;
 }
 
 /**
@@ -186,14 +177,7 @@ export function mlpClassifier(options: MlpClassifierOptions = {}): MlpModel {
     },
     async fit(x: Matrix, y: Labels, fitOptions: FitOptions<Matrix> = {}): Promise<FitReport> {
       const t0 = timer();
-      checkMatrix("mlpClassifier.fit", x);
-      const labels = checkLabels("mlpClassifier.fit", x, y);
-      const [w0, w1] = resolveClassWeight(
-        "mlpClassifier.fit",
-        fitOptions.classWeight,
-        x.rows,
-        labels.positives,
-      );
+      const labels = checkTraining("mlpClassifier.fit", x, y, fitOptions.classWeight);
       const val = fitOptions.validation;
       let valY: Uint8Array | undefined;
       if (val) {
@@ -208,7 +192,7 @@ export function mlpClassifier(options: MlpClassifierOptions = {}): MlpModel {
       const optimizer = tf.train.adam(lr);
       const xs = toTensor(x);
       const ys = tf.tensor2d(Float32Array.from(labels.y), [x.rows, 1]);
-      const ws = tf.tensor2d(Float32Array.from(labels.y, (v) => (v === 1 ? w1 : w0)), [x.rows, 1]);
+      const ws = tf.tensor2d(Float32Array.from(labels.rowWeights), [x.rows, 1]);
       const vars = m.trainableWeights.map((w) => w.read() as tf.Variable);
       const kernels = m.layers.map((layer) => layer.getWeights()[0] as tf.Variable);
       const rng = createRng(seed);
@@ -241,7 +225,7 @@ export function mlpClassifier(options: MlpClassifierOptions = {}): MlpModel {
           let record: EpochRecord = { epoch, loss: total / x.rows };
           if (val && valY) {
             const p = predictRaw(m, val.x);
-            record = { ...record, valLoss: bce(valY, p), valAuc: rankAuc(valY, p) };
+            record = { ...record, valLoss: meanLogLoss(valY, p), valAuc: rankAuc(valY, p) };
             if (record.valLoss! < bestLoss) {
               bestLoss = record.valLoss!;
               bestEpoch = epoch;
@@ -271,13 +255,11 @@ export function mlpClassifier(options: MlpClassifierOptions = {}): MlpModel {
       };
     },
     predictProba(x: Matrix): Promise<Float64Array> {
-      try {
+      return attempt(() => {
         if (!model) throw new TypeError("mlpClassifier.predictProba: call fit first");
         checkMatrix("mlpClassifier.predictProba", x, names.length);
-        return Promise.resolve(predictRaw(model, x));
-      } catch (e) {
-        return Promise.reject(e);
-      }
+        return predictRaw(model, x);
+      });
     },
     explain(): Explanation {
       if (!model) throw new TypeError("mlpClassifier.explain: call fit first");

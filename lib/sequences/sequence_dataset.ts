@@ -37,6 +37,11 @@ export interface SequenceDatasetOptions extends Omit<BuildSequencesOptions, "asO
   readonly trainCutoffs: readonly Date[];
   /** Cut-off of the test set: strictly after every training label window's start, see throws. */
   readonly testCutoff: Date;
+  /**
+   * Cut-off of a validation set (e.g. for early stopping), under the same leakage guard as the
+   * training cut-offs; returned as `validation`. Default: none.
+   */
+  readonly validationCutoff?: Date;
   /** Label window after each cut-off, in days. Default `30`. */
   readonly horizonDays?: number;
   /** `"churn"`: no purchase in the window (1); `"purchase"`: at least one (1). Default `"churn"`. */
@@ -115,9 +120,9 @@ function labelled(
  *
  * @param tables Canonical tables.
  * @param options See {@linkcode SequenceDatasetOptions}.
- * @returns `{ train, test }`.
- * @throws {RangeError} When a training label window reaches past the test cut-off, when no
- *   training cut-off is given, or when the data ends before the test label window does.
+ * @returns `{ train, test }`, and `validation` when `validationCutoff` is given.
+ * @throws {RangeError} When a training or validation label window reaches past the test cut-off,
+ *   when no training cut-off is given, or when the data ends before the test label window does.
  * @example
  * ```ts
  * import pl from "nodejs-polars";
@@ -137,12 +142,14 @@ function labelled(
  * const { train, test } = sequenceDataset({ transactions }, { ...opts, trainCutoffs: [d("2025-02-01")], testCutoff: d("2025-03-15") });
  * assert.deepEqual([...train.y], [0, 1]); // a buys in February, b does not
  * assert.equal(test.batch.n, 2);
+ * const withVal = sequenceDataset({ transactions }, { ...opts, trainCutoffs: [d("2025-01-25")], validationCutoff: d("2025-02-01"), testCutoff: d("2025-03-15") });
+ * assert.deepEqual([...withVal.validation!.y], [...train.y]);
  * ```
  */
 export function sequenceDataset(
   tables: SequenceTables,
   options: SequenceDatasetOptions,
-): { train: LabelledSequences; test: LabelledSequences } {
+): { train: LabelledSequences; test: LabelledSequences; validation?: LabelledSequences } {
   const population = options.population ?? "buyers";
   if (population !== "buyers" && population !== "registered") {
     throw new RangeError(
@@ -160,11 +167,13 @@ export function sequenceDataset(
   if (!Number.isFinite(test)) {
     throw new RangeError("sequenceDataset: testCutoff is not a valid Date");
   }
-  for (const c of options.trainCutoffs) {
+  const guarded: [string, Date][] = options.trainCutoffs.map((c) => ["training", c]);
+  if (options.validationCutoff) guarded.push(["validation", options.validationCutoff]);
+  for (const [set, c] of guarded) {
     const end = c.getTime() + horizon * MS_PER_DAY;
     if (!(end <= test)) {
       throw new RangeError(
-        `sequenceDataset: training cut-off ${
+        `sequenceDataset: ${set} cut-off ${
           iso(c.getTime())
         } has its ${horizon}-day label window end ${iso(end)}, after the test cut-off ${
           iso(test)
@@ -176,5 +185,8 @@ export function sequenceDataset(
     [...options.trainCutoffs].sort((a, b) => a.getTime() - b.getTime())
       .map((c) => labelled(tables, c, options)),
   );
-  return { train, test: labelled(tables, options.testCutoff, options) };
+  const testSet = labelled(tables, options.testCutoff, options);
+  if (options.validationCutoff === undefined) return { train, test: testSet };
+  const validation = stackSequences([labelled(tables, options.validationCutoff, options)]);
+  return { train, test: testSet, validation };
 }

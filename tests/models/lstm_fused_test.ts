@@ -10,6 +10,78 @@ function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
   return tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
 }
 
+/**
+ * Checks a fused cell against the tfjs layer it replaces: the loss Σ coef ⊙ output, its
+ * gradients in x, kernel, recurrent kernel and bias, and the inference pass.
+ */
+function checkAgainstLayer(
+  cell: "lstm" | "gru",
+  [B, T, F, H]: readonly [number, number, number, number],
+  xSeed: number,
+  returnSequences: boolean,
+  mask: number[][] | undefined,
+) {
+  const x = tf.randomNormal([B, T, F], 0, 1, "float32", xSeed) as tf.Tensor3D;
+  const maskT = mask ? tf.tensor2d(mask) : undefined;
+  const common = {
+    units: H,
+    returnSequences,
+    recurrentActivation: "sigmoid" as const,
+    inputShape: [T, F],
+    kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+    biasInitializer: tf.initializers.randomNormal({ stddev: 0.3, seed: 3 }),
+  };
+  const layer = cell === "lstm"
+    ? tf.layers.lstm({ ...common, recurrentInitializer: tf.initializers.orthogonal({ seed: 2 }) })
+    : tf.layers.gru({
+      ...common,
+      recurrentInitializer: tf.initializers.glorotUniform({ seed: 2 }),
+    });
+  const fused = cell === "lstm" ? fusedLstm : fusedGru;
+  const inference = cell === "lstm" ? lstmInference : gruInference;
+  layer.apply(x);
+  const [kv, rv, bv] = layer.trainableWeights;
+  const coef = tf.randomNormal(returnSequences ? [B, T, H] : [B, H], 0, 1, "float32", 5);
+  const xv = tf.variable(x);
+  const vars = [xv, kv.read(), rv.read(), bv.read()] as tf.Variable[];
+  const applyMask = maskT ? { mask: maskT } : undefined;
+  const ref = tf.variableGrads(
+    () => tf.sum(tf.mul(coef, layer.apply(xv, applyMask) as tf.Tensor)) as tf.Scalar,
+    vars,
+  );
+  const [k, r, b] = vars.slice(1) as unknown as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
+  const mT = maskT ? tf.reshape(tf.transpose(maskT), [T, 1, B]) as tf.Tensor3D : undefined;
+  const outOrder = returnSequences ? [2, 0, 1] : [1, 0];
+  const { value, grads } = tf.valueAndGrads(
+    (xx: tf.Tensor, kk: tf.Tensor, rr: tf.Tensor, bb: tf.Tensor) => {
+      const y = fused(
+        tf.transpose(xx, [1, 2, 0]) as tf.Tensor3D,
+        { kernel: kk as tf.Tensor2D, recurrent: rr as tf.Tensor2D, bias: bb as tf.Tensor1D },
+        returnSequences,
+        { mask: mT },
+      );
+      return tf.sum(tf.mul(coef, tf.transpose(y, outOrder)));
+    },
+  )([x, k, r, b]);
+  assert.ok(Math.abs(value.dataSync()[0] - ref.value.dataSync()[0]) < 1e-4);
+  vars.forEach((v, j) => {
+    assert.ok(ref.grads[v.name] !== undefined, `reference gradient ${v.name}`);
+    const d = maxAbsDiff(grads[j], ref.grads[v.name]);
+    assert.ok(d < 1e-4, `gradient ${j} differs by ${d}`);
+  });
+  const inf = inference(
+    tf.transpose(x, [1, 2, 0]) as tf.Tensor3D,
+    { kernel: k, recurrent: r, bias: b },
+    returnSequences,
+    mT,
+  );
+  const yRef = layer.apply(x, applyMask) as tf.Tensor;
+  assert.ok(maxAbsDiff(tf.transpose(inf, outOrder), yRef) < 1e-5);
+  tf.dispose([x, xv, coef, ref.value, value, ...grads, ...Object.values(ref.grads), inf, yRef]);
+  if (maskT) maskT.dispose();
+  layer.dispose();
+}
+
 for (
   const [label, returnSequences, withMask] of [
     ["sequence output", true, false],
@@ -19,68 +91,14 @@ for (
   ] as const
 ) {
   Deno.test(`fusedLstm() matches tf.layers.lstm values and gradients (${label})`, () => {
-    const [B, T, F, H] = [5, 7, 3, 4];
-    const x = tf.randomNormal([B, T, F], 0, 1, "float32", 11) as tf.Tensor3D;
-    const mask = withMask
-      ? tf.tensor2d([
-        [0, 0, 1, 1, 1, 1, 1],
-        [1, 1, 1, 1, 1, 1, 1],
-        [0, 0, 0, 0, 0, 0, 1],
-        [0, 1, 1, 1, 1, 1, 1],
-        [0, 0, 0, 1, 1, 1, 1],
-      ])
-      : undefined;
-    const layer = tf.layers.lstm({
-      units: H,
-      returnSequences,
-      recurrentActivation: "sigmoid",
-      inputShape: [T, F],
-      biasInitializer: tf.initializers.randomNormal({ stddev: 0.3, seed: 3 }),
-      kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
-      recurrentInitializer: tf.initializers.orthogonal({ seed: 2 }),
-    });
-    layer.apply(x);
-    const [kv, rv, bv] = layer.trainableWeights;
-    const coef = tf.randomNormal(returnSequences ? [B, T, H] : [B, H], 0, 1, "float32", 5);
-    const xv = tf.variable(x);
-    const vars = [xv, kv.read(), rv.read(), bv.read()] as tf.Variable[];
-    const ref = tf.variableGrads(
-      () =>
-        tf.sum(
-          tf.mul(coef, layer.apply(xv, mask ? { mask } : undefined) as tf.Tensor),
-        ) as tf.Scalar,
-      vars,
-    );
-    const [k, r, b] = vars.slice(1) as unknown as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
-    const mTM = mask ? tf.reshape(tf.transpose(mask), [T, 1, B]) as tf.Tensor3D : undefined;
-    const loss = (xx: tf.Tensor, kk: tf.Tensor, rr: tf.Tensor, bb: tf.Tensor) => {
-      const y = fusedLstm(
-        tf.transpose(xx, [1, 2, 0]) as tf.Tensor3D,
-        { kernel: kk as tf.Tensor2D, recurrent: rr as tf.Tensor2D, bias: bb as tf.Tensor1D },
-        returnSequences,
-        { mask: mTM },
-      );
-      return tf.sum(tf.mul(coef, tf.transpose(y, returnSequences ? [2, 0, 1] : [1, 0])));
-    };
-    const { value, grads } = tf.valueAndGrads(loss)([x, k, r, b]);
-    assert.ok(Math.abs(value.dataSync()[0] - ref.value.dataSync()[0]) < 1e-4);
-    const names = vars.map((v) => v.name);
-    const refGrads = names.map((n) => ref.grads[n]);
-    for (let j = 0; j < 4; j++) {
-      assert.ok(refGrads[j] !== undefined, `reference gradient ${names[j]}`);
-      const d = maxAbsDiff(grads[j], refGrads[j]);
-      assert.ok(d < 1e-4, `gradient ${j} differs by ${d}`);
-    }
-    const inf = lstmInference(
-      tf.transpose(x, [1, 2, 0]) as tf.Tensor3D,
-      { kernel: k, recurrent: r, bias: b },
-      returnSequences,
-      mTM,
-    );
-    const yRef = layer.apply(x, mask ? { mask } : undefined) as tf.Tensor;
-    assert.ok(maxAbsDiff(tf.transpose(inf, returnSequences ? [2, 0, 1] : [1, 0]), yRef) < 1e-5);
-    tf.dispose([x, xv, coef, ref.value, value, ...grads, ...Object.values(ref.grads), inf, yRef]);
-    layer.dispose();
+    const mask = [
+      [0, 0, 1, 1, 1, 1, 1],
+      [1, 1, 1, 1, 1, 1, 1],
+      [0, 0, 0, 0, 0, 0, 1],
+      [0, 1, 1, 1, 1, 1, 1],
+      [0, 0, 0, 1, 1, 1, 1],
+    ];
+    checkAgainstLayer("lstm", [5, 7, 3, 4], 11, returnSequences, withMask ? mask : undefined);
   });
 }
 
@@ -164,67 +182,13 @@ for (
   ] as const
 ) {
   Deno.test(`fusedGru() matches tf.layers.gru values and gradients (${label})`, () => {
-    const [B, T, F, H] = [4, 6, 3, 5];
-    const x = tf.randomNormal([B, T, F], 0, 1, "float32", 31) as tf.Tensor3D;
-    const mask = withMask
-      ? tf.tensor2d([[0, 0, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1], [0, 0, 0, 0, 0, 1], [
-        0,
-        1,
-        1,
-        1,
-        1,
-        1,
-      ]])
-      : undefined;
-    const layer = tf.layers.gru({
-      units: H,
-      returnSequences,
-      recurrentActivation: "sigmoid",
-      inputShape: [T, F],
-      kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
-      recurrentInitializer: tf.initializers.glorotUniform({ seed: 2 }),
-      biasInitializer: tf.initializers.randomNormal({ stddev: 0.3, seed: 3 }),
-    });
-    layer.apply(x);
-    const [kv, rv, bv] = layer.trainableWeights;
-    const coef = tf.randomNormal(returnSequences ? [B, T, H] : [B, H], 0, 1, "float32", 5);
-    const xv = tf.variable(x);
-    const vars = [xv, kv.read(), rv.read(), bv.read()] as tf.Variable[];
-    const ref = tf.variableGrads(
-      () =>
-        tf.sum(
-          tf.mul(coef, layer.apply(xv, mask ? { mask } : undefined) as tf.Tensor),
-        ) as tf.Scalar,
-      vars,
-    );
-    const mT = mask ? tf.reshape(tf.transpose(mask), [T, 1, B]) as tf.Tensor3D : undefined;
-    const { value, grads } = tf.valueAndGrads(
-      (xx: tf.Tensor, kk: tf.Tensor, rr: tf.Tensor, bb: tf.Tensor) => {
-        const y = fusedGru(
-          tf.transpose(xx, [1, 2, 0]) as tf.Tensor3D,
-          { kernel: kk as tf.Tensor2D, recurrent: rr as tf.Tensor2D, bias: bb as tf.Tensor1D },
-          returnSequences,
-          { mask: mT },
-        );
-        return tf.sum(tf.mul(coef, tf.transpose(y, returnSequences ? [2, 0, 1] : [1, 0])));
-      },
-    )([x, ...vars.slice(1)]);
-    assert.ok(Math.abs(value.dataSync()[0] - ref.value.dataSync()[0]) < 1e-4);
-    vars.forEach((v, j) => {
-      const d = maxAbsDiff(grads[j], ref.grads[v.name]);
-      assert.ok(d < 1e-4, `gradient ${j} differs by ${d}`);
-    });
-    const [k, r, b] = vars.slice(1) as unknown as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
-    const inf = gruInference(
-      tf.transpose(x, [1, 2, 0]) as tf.Tensor3D,
-      { kernel: k, recurrent: r, bias: b },
-      returnSequences,
-      mT,
-    );
-    const yRef = layer.apply(x, mask ? { mask } : undefined) as tf.Tensor;
-    assert.ok(maxAbsDiff(tf.transpose(inf, returnSequences ? [2, 0, 1] : [1, 0]), yRef) < 1e-5);
-    tf.dispose([x, xv, coef, ref.value, value, ...grads, ...Object.values(ref.grads), inf, yRef]);
-    layer.dispose();
+    const mask = [
+      [0, 0, 1, 1, 1, 1],
+      [1, 1, 1, 1, 1, 1],
+      [0, 0, 0, 0, 0, 1],
+      [0, 1, 1, 1, 1, 1],
+    ];
+    checkAgainstLayer("gru", [4, 6, 3, 5], 31, returnSequences, withMask ? mask : undefined);
   });
 }
 

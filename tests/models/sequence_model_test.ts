@@ -151,6 +151,10 @@ Deno.test("sequenceModel() rejects bad input with errors naming the problem", as
   const bad = Float32Array.from(d.batch.x);
   bad[(3 * 10 + 2) * 3 + 1] = NaN;
   await assert.rejects(() => m.fit({ ...d.batch, x: bad }, d.y), /NaN at row 3, step 2, feature 1/);
+  await assert.rejects(
+    () => m.fit(d.batch, d.y, { classWeight: [0, 1] }),
+    /sequenceModel\.fit: classWeight must be two positive numbers/,
+  );
   await assert.rejects(() => m.predictProba(d.batch), /before fit/);
   assert.throws(() => m.explain(), /before fit/);
   assert.throws(() => sequenceModel({ units: [0] }), RangeError);

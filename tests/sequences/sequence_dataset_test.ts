@@ -102,6 +102,29 @@ Deno.test("sequenceDataset() stacks cut-offs with labels equal to futureLabels",
   assert.deepEqual([...p.train.y], [...train.y].map((v) => 1 - v));
 });
 
+Deno.test("sequenceDataset() validationCutoff gives the rows of that cut-off alone, under the leakage guard", () => {
+  const transactions = shop();
+  const opts = { steps: 4, horizonDays: 14, testCutoff: d("2025-03-15") };
+  const both = sequenceDataset({ transactions }, {
+    ...opts,
+    trainCutoffs: [d("2025-02-01")],
+    validationCutoff: d("2025-02-15"),
+  });
+  const alone = sequenceDataset({ transactions }, { ...opts, trainCutoffs: [d("2025-02-15")] });
+  assert.ok(both.validation && both.validation.batch.n > 0);
+  assert.deepEqual(both.validation, alone.train);
+  assert.equal(alone.validation, undefined);
+  assert.throws(
+    () =>
+      sequenceDataset({ transactions }, {
+        ...opts,
+        trainCutoffs: [d("2025-02-01")],
+        validationCutoff: d("2025-03-10"),
+      }),
+    /validation cut-off 2025-03-10 .*leakage/,
+  );
+});
+
 Deno.test("stackSequences() refuses parts with different features", () => {
   const transactions = shop();
   const a = sequenceDataset({ transactions }, {
