@@ -309,7 +309,7 @@ export function makeModel(config: Config, timer: () => number, loaded?: Loaded):
       kind: "importance",
       table,
       lines: [
-        `LSTM(${
+        `${config.cell.toUpperCase()}(${
           config.units.join(" → ")
         }) → Dense(1, sigmoid) on ${shape.steps} steps × ${shape.features} features`,
         ...table.slice(0, 3).map((r) =>

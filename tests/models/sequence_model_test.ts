@@ -194,6 +194,7 @@ Deno.test("sequenceModel({ cell: 'gru' }) learns the planted signal too and roun
   await m.fit(train.batch, train.y, { validation: { x: test.batch, y: test.y } });
   const p = await m.predictProba(test.batch);
   assert.ok(rocAuc(test.y, p) > 0.9, `AUC ${rocAuc(test.y, p)}`);
+  assert.match(m.explain().lines[0], /^GRU\(16\) → Dense/);
   const dir = await Deno.makeTempDir({ prefix: "shoplab-gru-" });
   try {
     await m.save(dir);
